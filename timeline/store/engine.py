@@ -1,0 +1,107 @@
+"""Engines per dialect: URL handling, SQLite pragmas, and read-only connections for ad-hoc SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.url import make_url
+
+# Wait this long for another writer's lock before failing: two ingests may share a file.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+class StoreError(Exception):
+    """A problem with the database location or schema, reported to users in one line."""
+
+
+def normalise_url(path_or_url: str) -> str:
+    """A plain path means SQLite; anything with ``://`` is taken as a SQLAlchemy URL."""
+    if "://" in path_or_url:
+        if path_or_url.startswith("postgresql://"):
+            # psycopg 3 is the driver we ship; SQLAlchemy's default would be psycopg2.
+            return "postgresql+psycopg://" + path_or_url[len("postgresql://") :]
+        return path_or_url
+    return f"sqlite:///{path_or_url}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other dialects and in-memory databases."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    # WAL lets readers (list, sql, Datasette) work while an ingest writes.
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_engine(path_or_url: str) -> Engine:
+    """An engine for a path or URL; SQLite files get foreign keys, WAL and a busy timeout."""
+    url = normalise_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None and not path.parent.exists():
+        raise StoreError(f"database folder does not exist: {path.parent}")
+    if url.startswith("sqlite"):
+        # We manage transactions ourselves (BEGIN IMMEDIATE for writers, see session.py).
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url)
+
+
+# SQLite authorizer action codes that a read-only query has no business with.
+_DENIED_ACTIONS = {
+    sqlite3.SQLITE_ATTACH,
+    sqlite3.SQLITE_DETACH,
+}
+
+
+def _read_only_authorizer(action: int, arg1: str | None, arg2: str | None, *_: Any) -> int:
+    if action in _DENIED_ACTIONS:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None:
+        # A pragma with an argument sets something; plain pragmas only read.
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def make_read_only_engine(path_or_url: str) -> Engine:
+    """An engine whose connections cannot change the database.
+
+    SQLite: the file is opened with ``mode=ro`` (the OS-level guarantee), ``query_only`` is set,
+    and an authorizer refuses ATTACH/DETACH and writing pragmas. PostgreSQL: every transaction
+    is ``READ ONLY``. Read-only is enforced by the connection, not by inspecting SQL text.
+    """
+    url = normalise_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.exists():
+            raise StoreError(f"no such database: {path}")
+        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+
+        def connect() -> sqlite3.Connection:
+            conn = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            conn.execute("PRAGMA query_only = ON")
+            conn.set_authorizer(_read_only_authorizer)
+            return conn
+
+        return create_engine("sqlite://", creator=connect)
+    engine = create_engine(url)
+    if engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine, "begin")
+        def _read_only_txn(conn: Any) -> None:
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+    return engine

@@ -27,6 +27,8 @@ class SourceDocument:
     published: date | None = None
     published_source: DateSource = DateSource.NONE
     format: str = "text"  # text | markdown | html | jsonl | timeml
+    # The outlet that published it ("Reuters"): front matter or JSONL `source`, og:site_name.
+    publisher: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

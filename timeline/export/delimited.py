@@ -1,0 +1,82 @@
+"""CSV and TSV: for spreadsheets, pandas and the Unix tools.
+
+Both use the csv module's RFC 4180 quoting (a cell holding the delimiter, a quote or a line break
+is quoted, quotes doubled), UTF-8 text and a header row. Lines end with CRLF in CSV, as RFC 4180
+says and spreadsheets expect, and with LF in TSV, which ``cut``/``awk`` users read. Callers
+writing to a file must open it with ``newline=""`` (the csv module's rule) so that the line ends
+are written as given.
+
+Spreadsheet safety: cells whose text comes from documents go through ``neutralise_cell`` unless
+``raw`` is set; see timeline.export.sanitize.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from timeline.export.records import DOCUMENT_TEXT_COLUMNS, EVENT_COLUMNS, cell_text, event_cells
+from timeline.export.sanitize import neutralise_cell
+from timeline.store.rows import EventRow
+
+if TYPE_CHECKING:
+    from _csv import Writer  # the csv writer's type exists only in the stubs before 3.12
+
+CSV_LINE_END = "\r\n"
+TSV_LINE_END = "\n"
+
+# Which cells of an event row are neutralised, by position in EVENT_COLUMNS.
+_DOCUMENT_TEXT_POSITIONS = frozenset(
+    i for i, column in enumerate(EVENT_COLUMNS) if column in DOCUMENT_TEXT_COLUMNS
+)
+
+
+def _writer(out: TextIO, delimiter: str) -> Writer:
+    line_end = CSV_LINE_END if delimiter == "," else TSV_LINE_END
+    return csv.writer(out, delimiter=delimiter, lineterminator=line_end)
+
+
+def write_events_delimited(
+    rows: Iterable[EventRow], out: TextIO, *, delimiter: str = ",", raw: bool = False
+) -> int:
+    """Write EVENT_COLUMNS with a header, one line per event; return the number of events."""
+    writer = _writer(out, delimiter)
+    writer.writerow(EVENT_COLUMNS)
+    count = 0
+    for row in rows:
+        cells = event_cells(row)
+        if not raw:
+            cells = [
+                neutralise_cell(cell) if i in _DOCUMENT_TEXT_POSITIONS else cell
+                for i, cell in enumerate(cells)
+            ]
+        writer.writerow(cells)
+        count += 1
+    return count
+
+
+def write_table_delimited(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    out: TextIO,
+    *,
+    delimiter: str = ",",
+    raw: bool = False,
+) -> int:
+    """Write any query result; text values are neutralised unless ``raw``, numbers never are.
+
+    A SQL result does not say where its text came from, so every string value counts as text
+    from a document; numbers, dates, NULL and blobs are typed values and are written as they are.
+    Column names are written as they are too: the user typed them in the query.
+    """
+    writer = _writer(out, delimiter)
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow(
+            neutralise_cell(value) if isinstance(value, str) and not raw else cell_text(value)
+            for value in row
+        )
+        count += 1
+    return count

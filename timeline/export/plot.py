@@ -72,6 +72,9 @@ MIN_LEGEND_HEIGHT = 360
 # The catch-all lanes are grey so they do not read as one more actor.
 _GREYS: dict[str, str] = {OTHER_LANE: "0.45", NONE_LANE: "0.65"}
 
+# The narrowest time axis, in days.
+MIN_EXTENT_DAYS = 30.0
+
 # Lane labels longer than this are cut with an ellipsis so the plot keeps its width.
 MAX_LABEL_CHARS = 32
 
@@ -89,6 +92,10 @@ class _Span:
 
 def _parse_day(value: str) -> date | None:
     """The ISO day, or None for an unresolved date (``XXXX-08`` before a DCT is known)."""
+    # Only YYYY-MM-DD: Python 3.11's fromisoformat also reads week dates like 2016-W33, which
+    # are not days and would silently be drawn as their Monday.
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
@@ -247,7 +254,11 @@ def render_chart(
     else:
         lo = min(span.start for _, span in dated)
         hi = max(span.end for _, span in dated)
-        extent = max(hi - lo, 1.0)
+        # At least a month wide: one lone day would otherwise get an axis of hours.
+        if hi - lo < MIN_EXTENT_DAYS:
+            middle = (hi + lo) / 2
+            lo, hi = middle - MIN_EXTENT_DAYS / 2, middle + MIN_EXTENT_DAYS / 2
+        extent = hi - lo
         # Per lane, the spans in chronological order, then packed into sub-rows.
         per_lane: dict[int, list[_Span]] = {i: [] for i in range(len(lanes))}
         for row, span in dated:

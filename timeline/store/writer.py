@@ -58,7 +58,7 @@ class StoreResult:
     status: StoreStatus
     document_id: int
     events: int = 0
-    actors: int = 0
+    actor_ids: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -199,7 +199,7 @@ def store_document(
         ).scalar_one()
         return StoreResult(StoreStatus.UNCHANGED, found)
     n_events, actor_ids = write_extraction(session, doc_id, extraction, cache)
-    return StoreResult(status, doc_id, n_events, len(actor_ids))
+    return StoreResult(status, doc_id, n_events, actor_ids)
 
 
 def _insert_timex(session: Session, doc_id: int, tx: TimexValue) -> int:

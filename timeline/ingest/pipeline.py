@@ -1,0 +1,220 @@
+"""The ingest pipeline: readers -> extraction (worker processes) -> one writer, in batches.
+
+Extraction (tagging, segmentation, actor resolution) is CPU-bound and runs in ``jobs`` worker
+processes; only the parent process writes, so SQLite sees one writer per ingest. Documents are
+written in batches of up to ``BATCH`` per transaction with a savepoint per document: a killed
+process loses at most the open batch, and every stored document is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from timeline.ingest.types import ReadError, SourceDocument
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from timeline.actors.dictionary import Dictionary
+    from timeline.events.types import Extraction
+    from timeline.store.database import Store
+
+# Documents per write transaction: large enough to amortise commits (fsync), small enough
+# that an interrupted run redoes little and other processes get the lock often.
+BATCH = 64
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    events: int = 0
+    actors: set[int] = field(default_factory=set)
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.ingested / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"ingested {self.ingested}, unchanged {self.unchanged}, failed {self.failed}"
+            + (f", replaced {self.replaced}" if self.replaced else "")
+            + f"; {self.events} events, {len(self.actors)} actors; "
+            f"{self.seconds:.1f} s ({rate:.1f} documents/s)"
+        )
+
+
+@dataclass(frozen=True)
+class Extracted:
+    doc: SourceDocument
+    content_hash: str
+    extraction: Extraction | None
+    error: str | None = None
+
+
+# One dictionary per worker process, set by the pool initializer: building the alias index
+# is the expensive part of extraction set-up and must not be repeated per document. It is
+# process state of a worker, never read by the library itself.
+_WORKER_DICTIONARY: Dictionary | None = None
+
+
+def _init_worker(user_entries: Sequence[Any]) -> None:
+    global _WORKER_DICTIONARY
+    _WORKER_DICTIONARY = build_dictionary(user_entries)
+
+
+def build_dictionary(user_entries: Sequence[Any]) -> Dictionary:
+    from timeline.actors.dictionary import load_dictionary
+
+    base = load_dictionary()
+    return base.with_entries(user_entries) if user_entries else base
+
+
+def extract(doc: SourceDocument, dictionary: Dictionary) -> Extracted:
+    """Extract one document; an unexpected failure becomes that document's error."""
+    from timeline.events.extract import extract_document
+    from timeline.ingest.readers import content_hash
+
+    digest = content_hash(doc)
+    try:
+        extraction = extract_document(doc.text, doc.published, dictionary)
+    except Exception as e:  # a bug on one document must not stop a batch of thousands
+        return Extracted(doc, digest, None, f"extraction failed: {type(e).__name__}: {e}")
+    return Extracted(doc, digest, extraction)
+
+
+def _extract_in_worker(doc: SourceDocument) -> Extracted:
+    assert _WORKER_DICTIONARY is not None
+    return extract(doc, _WORKER_DICTIONARY)
+
+
+def user_entries(session: Session) -> list[Any]:
+    from timeline.store.dictionary_sync import stored_user_entries
+
+    return stored_user_entries(session)
+
+
+def _extracted_stream(
+    items: Iterable[SourceDocument | ReadError], jobs: int, entries: Sequence[Any]
+) -> Iterator[Extracted | ReadError]:
+    if jobs <= 1:
+        dictionary = build_dictionary(entries)
+        for item in items:
+            yield item if isinstance(item, ReadError) else extract(item, dictionary)
+        return
+    import multiprocessing as mp
+
+    # Errors from readers pass through in order; documents go to the pool. imap keeps input
+    # order, so output is deterministic whatever the number of jobs.
+    errors: list[ReadError] = []
+
+    def docs() -> Iterator[SourceDocument]:
+        for item in items:
+            if isinstance(item, ReadError):
+                errors.append(item)
+            else:
+                yield item
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(entries),)) as pool:
+        for result in pool.imap(_extract_in_worker, docs(), chunksize=4):
+            while errors:
+                yield errors.pop(0)
+            yield result
+    yield from errors
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str],
+    *,
+    published: date | None = None,
+    glob: str | None = None,
+    encoding: str | None = None,
+    force: bool = False,
+    jobs: int = 1,
+    on_progress: Callable[[IngestSummary, str], None] | None = None,
+) -> IngestSummary:
+    """Read, extract and store every document under ``paths``; errors are collected, not raised."""
+    from timeline.ingest.readers import content_hash, iter_documents
+    from timeline.store.dictionary_sync import ensure_dictionary, known_hashes
+    from timeline.store.writer import ActorIds, StoreStatus, store_document
+
+    started = time.perf_counter()
+    summary = IngestSummary()
+    with store.session() as session:
+        ensure_dictionary(session)
+        entries = user_entries(session)
+        known = set() if force else known_hashes(session)
+    cache = ActorIds()
+
+    def unseen() -> Iterator[SourceDocument | ReadError]:
+        # Skip known texts before extraction: re-ingesting a corpus costs a hash per file.
+        for item in iter_documents(paths, glob=glob, encoding=encoding, published=published):
+            if isinstance(item, SourceDocument) and content_hash(item) in known:
+                summary.unchanged += 1
+                continue
+            yield item
+
+    items = unseen()
+    pending: list[Extracted] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        with store.session() as session:
+            for ex in pending:
+                assert ex.extraction is not None
+                try:
+                    with session.begin_nested():
+                        result = store_document(
+                            session,
+                            ex.doc,
+                            ex.extraction,
+                            content_hash=ex.content_hash,
+                            cache=cache,
+                            force=force,
+                        )
+                except Exception as e:  # one bad document must not lose the batch
+                    cache.ids.clear()
+                    cache.by_name.clear()
+                    summary.failed += 1
+                    summary.errors.append(f"{ex.doc.source}: could not store: {e}")
+                    continue
+                if result.status is StoreStatus.UNCHANGED:
+                    summary.unchanged += 1
+                else:
+                    summary.ingested += 1
+                    summary.replaced += result.status is StoreStatus.REPLACED
+                    summary.events += result.events
+                    summary.words += len(ex.doc.text.split())
+                    summary.actors.update(result.actor_ids)
+        pending.clear()
+
+    for item in _extracted_stream(items, jobs, entries):
+        if isinstance(item, ReadError):
+            summary.failed += 1
+            summary.errors.append(str(item))
+            label = item.source
+        elif item.extraction is None:
+            summary.failed += 1
+            summary.errors.append(f"{item.doc.source}: {item.error}")
+            label = item.doc.source
+        else:
+            pending.append(item)
+            label = item.doc.source
+            if len(pending) >= BATCH:
+                flush()
+        if on_progress is not None:
+            summary.seconds = time.perf_counter() - started
+            on_progress(summary, label)
+    flush()
+    summary.seconds = time.perf_counter() - started
+    return summary

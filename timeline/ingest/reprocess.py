@@ -1,0 +1,47 @@
+"""Re-extracting stored documents from their stored text: after a date change, or after the
+dictionary or the rules changed. The original files are not needed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from timeline.store.models import Document, Timex
+from timeline.store.writer import ActorIds, write_extraction
+
+if TYPE_CHECKING:
+    from timeline.actors.dictionary import Dictionary
+
+
+def reprocess_document(
+    session: Session, doc_id: int, dictionary: Dictionary, cache: ActorIds | None = None
+) -> int:
+    """Replace a document's timexes, events and links by a fresh extraction; returns events."""
+    from timeline.events.extract import extract_document
+
+    text, published = session.execute(
+        select(Document.text, Document.published).where(Document.id == doc_id)
+    ).one()
+    dct = date.fromisoformat(published) if published else None
+    extraction = extract_document(text, dct, dictionary)
+    # Events and links go with their timexes (ON DELETE CASCADE).
+    session.execute(delete(Timex).where(Timex.document_id == doc_id))
+    n, _ = write_extraction(session, doc_id, extraction, cache or ActorIds())
+    return n
+
+
+def set_document_date(session: Session, doc_id: int, published: date) -> int:
+    """Give a document a publication date and re-resolve its relative dates."""
+    from timeline.ingest.pipeline import build_dictionary, user_entries
+
+    session.execute(
+        update(Document)
+        .where(Document.id == doc_id)
+        .values(published=published.isoformat(), published_source="cli")
+    )
+    return reprocess_document(session, doc_id, build_dictionary(user_entries(session)))
+
+

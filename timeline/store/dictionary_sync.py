@@ -1,0 +1,76 @@
+"""The actor dictionary in the database: loaded at first use, user additions read back.
+
+Built-in entries are stored once (origin ``dictionary``) so that SQL users see every actor and
+affiliations resolve in SQL; user additions (origin ``user``) survive re-ingests and reprocessing
+and feed back into extraction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from timeline.actors.types import ActorEntry, ActorKind, Affiliation
+from timeline.store.models import Actor, ActorAffiliation, ActorAlias, Document
+from timeline.store.writer import has_dictionary, load_entries
+
+
+def ensure_dictionary(session: Session) -> bool:
+    """Store the built-in dictionary unless it is there; True when it was loaded now."""
+    if has_dictionary(session):
+        return False
+    from timeline.actors.dictionary import load_dictionary
+
+    load_entries(session, load_dictionary().entries, "dictionary")
+    return True
+
+
+def known_hashes(session: Session) -> set[str]:
+    return set(session.execute(select(Document.content_hash)).scalars())
+
+
+def stored_user_entries(session: Session) -> list[ActorEntry]:
+    """Actors, aliases and affiliations users added by hand, as dictionary entries."""
+    user_ids = set(session.execute(select(Actor.id).where(Actor.origin == "user")).scalars()) | set(
+        session.execute(select(ActorAlias.actor_id).where(ActorAlias.origin == "user")).scalars()
+    )
+    user_ids |= set(
+        session.execute(
+            select(ActorAffiliation.actor_id).where(ActorAffiliation.origin == "user")
+        ).scalars()
+    )
+    if not user_ids:
+        return []
+    actors = {
+        a.id: a for a in session.execute(select(Actor).where(Actor.id.in_(user_ids))).scalars()
+    }
+    aliases: dict[int, list[str]] = {}
+    for actor_id, alias in session.execute(
+        select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(user_ids))
+    ):
+        aliases.setdefault(actor_id, []).append(alias)
+    parent = Actor.__table__.alias("parent")
+    affs: dict[int, list[Affiliation]] = {}
+    for actor_id, pname, rel, start, end in session.execute(
+        select(
+            ActorAffiliation.actor_id,
+            parent.c.name,
+            ActorAffiliation.relation,
+            ActorAffiliation.date_start,
+            ActorAffiliation.date_end,
+        )
+        .join(parent, parent.c.id == ActorAffiliation.parent_id)
+        .where(ActorAffiliation.actor_id.in_(user_ids))
+    ):
+        affs.setdefault(actor_id, []).append(Affiliation(pname, rel, start, end))
+    return [
+        ActorEntry(
+            name=a.name,
+            kind=ActorKind(a.kind),
+            code=a.code,
+            aliases=tuple(sorted(set(aliases.get(a.id, [])) - {a.name})),
+            affiliations=tuple(affs.get(a.id, [])),
+            description=a.description,
+        )
+        for a in actors.values()
+    ]

@@ -1,0 +1,153 @@
+"""The date tagger: find date expressions in a text and resolve them against the DCT.
+
+Matching works in two steps so that a megabyte costs one regex pass: the combined scanner of
+the RuleSet finds the next position where some rule can start, then every rule is tried at
+that position only, and the longest match whose resolver accepts it wins. Nothing is kept
+between calls: the same text and DCT always give the same timexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from timeline.temporal.resolve import (
+    Context,
+    Resolution,
+    parse_count,
+    resolve_anchored,
+    resolve_date,
+    resolve_deictic,
+    resolve_duration,
+    resolve_offset,
+    resolve_period_ago,
+    resolve_period_ref,
+    resolve_range,
+    resolve_ref,
+    resolve_relative,
+    resolve_set,
+    resolve_time,
+    resolve_vague_span,
+)
+from timeline.temporal.ruleset import Rule, RuleSet, load_rules
+from timeline.temporal.tense import tense_at
+from timeline.temporal.types import Interval, Timex, TimexType
+
+_SINCE_RE = re.compile(r"(?i:\bsince)\s+$")
+_QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
+# How far back the reject_before / keep_before checks look.
+_LOOKBEHIND = 40
+
+
+def _resolve(rule: Rule, match: re.Match[str], rules: RuleSet, ctx: Context) -> Resolution | None:
+    fields: dict[str, int | str] = {}
+    for group, text in match.groupdict().items():
+        if text is None:
+            continue
+        value = rules.normalise(rule, group, text)
+        if value is None:
+            return None
+        fields[group] = value
+    count = None
+    if "num" in fields:
+        count = parse_count(str(fields["num"]), rules.vocabularies["number"].table)
+        if count is None:
+            return None
+    kind = rule.kind
+    if kind == "date":
+        return resolve_date(fields, ctx)
+    if kind == "relative":
+        return resolve_relative(fields, ctx)
+    if kind == "offset":
+        return resolve_offset(fields, ctx, count)
+    if kind == "duration":
+        return resolve_duration(fields, ctx, count)
+    if kind == "anchored":
+        return resolve_anchored(fields, ctx, count)
+    if kind == "vague_span":
+        return resolve_vague_span(fields, ctx)
+    if kind == "set":
+        return resolve_set(fields, ctx, count)
+    if kind == "deictic":
+        return resolve_deictic(fields, ctx)
+    if kind == "time":
+        return resolve_time(fields, ctx)
+    if kind == "ref":
+        return resolve_ref(fields, ctx)
+    if kind == "range":
+        return resolve_range(fields, ctx)
+    if kind == "period_ref":
+        return resolve_period_ref(fields, ctx)
+    if kind == "period_ago":
+        return resolve_period_ago(fields, ctx)
+    raise ValueError(f"rule {rule.name}: unknown kind {kind!r}")
+
+
+def _vetoed(rule: Rule, text: str, match: re.Match[str]) -> bool:
+    """The rule's own context checks: counts and addresses that look like years."""
+    if rule.reject_after is None and rule.reject_before is None:
+        return False
+    before = text[max(0, match.start() - _LOOKBEHIND) : match.start()]
+    if rule.keep_before is not None and rule.keep_before.search(before):
+        return False
+    if rule.reject_before is not None and rule.reject_before.search(before):
+        return True
+    return bool(rule.reject_after is not None and rule.reject_after.match(text, match.end()))
+
+
+def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -> Resolution:
+    """"since 2010": the date's interval runs on to the DCT (the extent stays "2010", as in TimeML)."""
+    if (
+        dct is None
+        or res.interval is None
+        or res.type is not TimexType.DATE
+        or not _SINCE_RE.search(text, max(0, start - 8), start)
+        or res.interval.start > dct
+    ):
+        return res
+    interval = Interval(res.interval.start, dct, res.interval.precision, res.interval.approximate)
+    return Resolution(res.type, res.value, res.mod, interval, anchored=True)
+
+
+def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Timex]:
+    """Every date expression in ``text``, resolved against the document creation time ``dct``.
+
+    >>> [t.value for t in tag("He arrived on March 22, 2013.", None)]
+    ['2013-03-22']
+    """
+    ruleset = rules if rules is not None else load_rules()
+    found: list[Timex] = []
+    last_quarter: str | None = None
+    position = 0
+    while True:
+        hit = ruleset.scanner.search(text, position)
+        if hit is None:
+            break
+        start = hit.start()
+        candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+        for order, rule in enumerate(ruleset.rules):
+            match = rule.regex.match(text, start)
+            if match is None or match.end() == start or _vetoed(rule, text, match):
+                continue
+            candidates.append((-match.end(), -rule.priority, order, rule, match))
+        candidates.sort(key=lambda c: c[:3])
+        tense = functools.cache(functools.partial(tense_at, text, start, hit.end()))
+        accepted = False
+        for _, _, _, rule, match in candidates:
+            ctx = Context(dct, match.group(), tense, last_quarter)
+            res = _resolve(rule, match, ruleset, ctx)
+            if res is None:
+                continue
+            if res.type is TimexType.DATE and match.start() >= 6:
+                res = _anchor_since(text, match.start(), res, dct)
+            found.append(Timex(match.start(), match.end(), match.group(), res.type, res.value,
+                               res.mod, res.interval, res.anchored))
+            if _QUARTER_RE.match(res.value):
+                last_quarter = res.value
+            position = match.end()
+            accepted = True
+            break
+        if not accepted:
+            position = start + 1
+    return found

@@ -21,7 +21,7 @@ def ensure_dictionary(session: Session) -> bool:
         return False
     from timeline.actors.dictionary import load_dictionary
 
-    load_entries(session, load_dictionary().entries, "dictionary")
+    load_entries(session, load_dictionary().entries.values(), "dictionary")
     return True
 
 

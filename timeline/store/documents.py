@@ -19,8 +19,13 @@ def list_documents(session: Session) -> tuple[list[str], list[tuple[Any, ...]]]:
     )
     rows = session.execute(
         select(
-            Document.id, Document.published, Document.published_source,
-            func.coalesce(counts.c.n, 0), Document.word_count, Document.title, Document.source,
+            Document.id,
+            Document.published,
+            Document.published_source,
+            func.coalesce(counts.c.n, 0),
+            Document.word_count,
+            Document.title,
+            Document.source,
         )
         .outerjoin(counts, counts.c.document_id == Document.id)
         .order_by(Document.published.is_(None), Document.published, Document.id)

@@ -67,11 +67,29 @@ _DENIED_ACTIONS = {
 }
 
 
+# Pragmas whose argument is a name to describe, not a value to set.
+_NAME_PRAGMAS = frozenset(
+    {
+        "table_info",
+        "table_xinfo",
+        "table_list",
+        "index_list",
+        "index_info",
+        "index_xinfo",
+        "foreign_key_list",
+        "foreign_key_check",
+        "integrity_check",
+        "quick_check",
+    }
+)
+
+
 def _read_only_authorizer(action: int, arg1: str | None, arg2: str | None, *_: Any) -> int:
     if action in _DENIED_ACTIONS:
         return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None:
-        # A pragma with an argument sets something; plain pragmas only read.
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and arg1 not in _NAME_PRAGMAS:
+        # A pragma with an argument sets something, except those whose argument names a table
+        # or index to describe.
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 

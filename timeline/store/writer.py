@@ -143,12 +143,54 @@ def has_dictionary(session: Session) -> bool:
 
 
 def load_entries(session: Session, entries: Iterable[ActorEntry], origin: str) -> int:
-    """Store actors with their aliases, then their affiliations (parents may come later)."""
-    cache = ActorIds()
+    """Store actors with their aliases and affiliations in bulk (thousands at first use)."""
     listed = list(entries)
-    ids = [upsert_actor(session, e, cache, origin) for e in listed]
-    for entry, actor_id in zip(listed, ids, strict=True):
-        link_affiliations(session, entry, actor_id, cache, origin)
+    if not listed:
+        return 0
+    session.execute(
+        _insert_ignore(session, Actor),
+        [
+            {
+                "name": e.name,
+                "kind": str(e.kind),
+                "code": e.code,
+                "description": e.description,
+                "origin": origin,
+            }
+            for e in listed
+        ],
+    )
+    ids = {
+        (name, kind): actor_id
+        for actor_id, name, kind in session.execute(select(Actor.id, Actor.name, Actor.kind))
+    }
+    by_name: dict[str, int] = {}
+    for (name, _kind), actor_id in ids.items():
+        by_name.setdefault(name, actor_id)
+    aliases = []
+    affiliations = []
+    for e in listed:
+        actor_id = ids[(e.name, str(e.kind))]
+        for a in sorted({e.name, *e.aliases}):
+            aliases.append(
+                {"actor_id": actor_id, "alias": a, "alias_key": alias_key(a), "origin": origin}
+            )
+        for aff in e.affiliations:
+            parent = by_name.get(aff.parent)
+            if parent is not None and parent != actor_id:
+                affiliations.append(
+                    {
+                        "actor_id": actor_id,
+                        "parent_id": parent,
+                        "relation": aff.relation,
+                        "date_start": aff.date_start,
+                        "date_end": aff.date_end,
+                        "origin": origin,
+                    }
+                )
+    session.execute(_insert_ignore(session, ActorAlias), aliases)
+    if affiliations:
+        session.execute(_insert_ignore(session, ActorAffiliation), affiliations)
     return len(listed)
 
 

@@ -37,7 +37,7 @@ COLUMN_GAP = "  "
 _DATE_MAX = 30
 _ACTORS_MAX, _ACTORS_MIN = 26, 10
 _DOCUMENT_MAX, _DOCUMENT_MIN = 30, 10
-_TEXT_MIN = 30  # and at least half the width
+_TEXT_MIN = 30  # and at least two fifths of the width
 
 # Any column of a query result shrinks to no less than this while others are wider.
 _QUERY_COLUMN_MIN = 6
@@ -118,14 +118,11 @@ def _event_layout(page: Sequence[tuple[str, str, list[str], str, str]], width: i
     def text_room() -> int:
         return width - fixed - actors_width - document_width
 
-    text_min = max(_TEXT_MIN, width // 2)
-    while text_room() < text_min and (document_width > _DOCUMENT_MIN or actors_width > _ACTORS_MIN):
-        if document_width > _DOCUMENT_MIN and (
-            document_width >= actors_width or actors_width <= _ACTORS_MIN
-        ):
-            document_width -= 1
-        else:
-            actors_width -= 1
+    text_min = max(_TEXT_MIN, width * 2 // 5)
+    while text_room() < text_min and document_width > _DOCUMENT_MIN:
+        document_width -= 1
+    while text_room() < text_min and actors_width > _ACTORS_MIN:
+        actors_width -= 1
     widths = (id_width, date_width, actors_width, max(text_room(), 10), document_width)
     return _Layout(headers, widths, (True, False, False, False, False))
 

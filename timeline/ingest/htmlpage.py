@@ -21,19 +21,71 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 # Elements whose content is never article text.
-_DROPPED = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer",
-            "aside", "form", "iframe", "button")
+_DROPPED = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+)
 
 # Elements that start a new paragraph of text.
-_BLOCKS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-           "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
-           "tr", "td", "th", "caption", "address", "hr")
+_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "address",
+    "hr",
+)
 
 # Meta tags that carry the publication date, by precedence: Open Graph / article namespace,
 # schema.org microdata, then the older name="..." conventions (Dublin Core, pubdate).
-_DATE_META_KEYS = ("article:published_time", "og:published_time", "datepublished", "date",
-                   "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created")
+_DATE_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+)
 
+# A <br> is kept as a line break inside its paragraph, while the source's own line breaks are
+# only indentation; the mark tells them apart until white space is collapsed.
+_LINE_MARK = "\x1e"
+_DOUBLE_LINE_MARK = re.compile(r"\x1e\s*\x1e[\s\x1e]*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 
@@ -159,10 +211,16 @@ def _time_elements(root: Tag) -> Iterator[str]:
 
 def _block_text(root: Tag) -> str:
     for br in root.find_all("br"):
-        br.replace_with("\n")
+        br.replace_with(_LINE_MARK)
     for block in root.find_all(_BLOCKS):
         block.insert_before("\n\n")
         block.insert_after("\n\n")
-    parts = _PARAGRAPH_BREAK.split(root.get_text())
-    paragraphs = (_SPACES.sub(" ", part).strip() for part in parts)
-    return "\n\n".join(part for part in paragraphs if part)
+    # Old news pages separate paragraphs with <br><br>: two marks make a paragraph break.
+    text = _DOUBLE_LINE_MARK.sub("\n\n", root.get_text())
+    paragraphs = []
+    for part in _PARAGRAPH_BREAK.split(text):
+        lines = (_SPACES.sub(" ", line).strip() for line in part.split(_LINE_MARK))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)

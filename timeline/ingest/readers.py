@@ -56,7 +56,16 @@ from timeline.ingest.textstream import (
 from timeline.ingest.timeml import NotTimeML, parse_timeml
 from timeline.ingest.types import DateSource, ReadError, SourceDocument
 
-__all__ = ["FORMAT_BY_SUFFIX", "content_hash", "discover", "iter_documents", "read_path"]
+__all__ = [
+    "FORMAT_BY_SUFFIX",
+    "MAX_MARKUP_BYTES",
+    "PART_CHARS",
+    "STDIN_SOURCE",
+    "content_hash",
+    "discover",
+    "iter_documents",
+    "read_path",
+]
 
 # The format of a file, by its extension (lower-cased). Other files are recognised by content.
 FORMAT_BY_SUFFIX: Mapping[str, str] = {
@@ -252,7 +261,7 @@ def _read_text(
     options: _Options,
 ) -> Iterator[SourceDocument | ReadError]:
     stream = item.stream
-    if start is not None and os.fstat(stream.fileno()).st_size - start > options.part_chars:
+    if start is not None and _size_from(stream, start) > options.part_chars:
         # A file that will be split is decoded once before any part is yielded, so a bad byte
         # near its end does not leave half a file ingested. (Standard input from a pipe cannot
         # be read twice: there, the parts before a bad byte stand, and an error follows.)
@@ -279,7 +288,9 @@ def _read_text(
             yield ReadError(item.source, str(error))
             return
         body = chain([head[front.end :]], chunks)
-        parts = (part for part in split_parts(body, options.part_chars) if part.strip())
+        parts = (
+            part for part in split_parts(body, options.part_chars) if part and not part.isspace()
+        )
 
         def document(text: str, source: str) -> SourceDocument:
             return SourceDocument(
@@ -307,6 +318,14 @@ def _read_text(
             yield document(part, f"{item.source}#part{number}")
     except Undecodable as error:
         yield _undecodable(item.source, error, options)
+
+
+def _size_from(stream: BinaryIO, start: int) -> int:
+    """Bytes in a seekable stream from ``start`` to its end, leaving the position as it was."""
+    position = stream.tell()
+    end = stream.seek(0, os.SEEK_END)
+    stream.seek(position)
+    return end - start
 
 
 def _take(chunks: Iterator[str], size: int) -> str:

@@ -24,8 +24,9 @@ from typing import BinaryIO
 # How much is read to tell a binary file from a text file, as git and grep do.
 BINARY_PROBE_BYTES = 8192
 
-# Read size for streaming; a multiple of the probe so that reads stay aligned.
-BLOCK_BYTES = 1024 * 1024
+# Read size for streaming: a multiple of the probe, and small next to a part, so that the
+# reader holds little more than the part it is about to yield.
+BLOCK_BYTES = 256 * 1024
 
 # The largest part of a plain text handed to the pipeline, in characters (~1 MB of English).
 PART_CHARS = 1_000_000
@@ -127,6 +128,7 @@ def split_parts(chunks: Iterable[str], part_chars: int = PART_CHARS) -> Iterator
         if size <= part_chars:
             continue
         buffer = "".join(pending)
+        pending.clear()
         while len(buffer) > part_chars:
             cut = _cut_point(buffer, part_chars)
             yield buffer[:cut]

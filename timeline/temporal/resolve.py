@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
@@ -49,6 +49,8 @@ class Context:
     # The latest quarter named earlier in the document: financial news dates "a year ago"
     # and "the year-earlier quarter" against it.
     last_quarter: str | None = None
+    # The number words of the vocabulary, for counts spelled inside other groups.
+    numbers: Mapping[str, int | str] = field(default_factory=dict)
 
 
 _UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}
@@ -65,22 +67,26 @@ def _int(fields: Fields, name: str) -> int | None:
 
 
 def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
-    """A count in digits or words: "36" -> 36, "twenty-four" -> 24; unknown ("few") -> -1."""
+    """A count in digits or words: "36" -> 36, "twenty-four" -> 24; unknown ("few") -> -1.
+
+    Two words combine only as tens and units ("twenty four"); "a five" is no number, so that
+    "a five-hour visit" is read from "five".
+    """
     text = text.strip().lower()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     whole = words.get(" ".join(text.split()))
     if isinstance(whole, int):
         return float(whole)
-    total = 0.0
-    for part in re.split(r"[-\s]+", text):
-        value = words.get(part)
-        if not isinstance(value, int):
-            return None
-        if value < 0:
-            return -1.0
-        total += value
-    return total
+    parts = [p for p in re.split(r"[-\s]+", text) if p]
+    values = [words.get(p) for p in parts]
+    if len(values) != 2 or not all(isinstance(v, int) for v in values):
+        return None
+    tens, units = values
+    assert isinstance(tens, int) and isinstance(units, int)
+    if tens < 20 or tens % 10 or not 1 <= units <= 9:
+        return None
+    return float(tens + units)
 
 
 def _mod(fields: Fields) -> str | None:
@@ -113,17 +119,33 @@ def _finish(type_: TimexType, value: str, mod: str | None, anchored: bool = Fals
     return Resolution(type_, value, mod, interval, anchored)
 
 
+# How far past the DCT a past-tense month or day may lie and still be this year's ("payable
+# Dec. 7" in a November article), and how far before it a future-tense one may lie.
+_PAST_SLACK = dt.timedelta(days=90)
+_FUTURE_SLACK = dt.timedelta(days=30)
+
+
 def _year_for(month: int, day: int, ctx: Context) -> int | None:
-    """The year of a month (and day) the text gives without one, by the sentence's tense."""
+    """The year of a month (and day) the text gives without one, by the sentence's tense.
+
+    Past: the latest such date not far after the DCT; future: the earliest not far before it;
+    no cue: the nearest one.
+    """
     if ctx.dct is None:
         return None
     dct = ctx.dct
+    candidates: list[tuple[int, dt.date]] = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append((year, dt.date(year, month, day or 15)))
+        except ValueError:
+            candidates.append((year, dt.date(year, month, 28)))
     tense = ctx.tense()
-    if tense is Tense.PAST and (month, day) > (dct.month, dct.day if day else 0):
-        return dct.year - 1
-    if tense is Tense.FUTURE and (month, day or 31) < (dct.month, dct.day):
-        return dct.year + 1
-    return dct.year
+    if tense is Tense.PAST:
+        return [y for y, d in candidates if d <= dct + _PAST_SLACK][-1]
+    if tense is Tense.FUTURE:
+        return next(y for y, d in candidates if d >= dct - _FUTURE_SLACK)
+    return min(candidates, key=lambda c: abs((c[1] - dct).days))[0]
 
 
 def _weekday_date(weekday: int, ctx: Context) -> dt.date | None:
@@ -157,6 +179,14 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     pod = fields.get("pod")
     if "decade" in fields:
         return _finish(TimexType.DATE, str(fields["decade"])[:3], mod)
+    if "spoken_year" in fields:
+        spoken = str(fields["spoken_year"]).lower().split(None, 1)
+        if spoken[0] == "nineteen":
+            rest = parse_count(spoken[1], ctx.numbers) if len(spoken) > 1 else None
+            return _finish(TimexType.DATE, f"19{int(rest):02d}", mod) if rest and rest < 100 else None
+        tail = spoken[1].replace("thousand", "", 1).replace("and", "", 1).strip() if len(spoken) > 1 else ""
+        rest = parse_count(tail, ctx.numbers) if tail else 0.0
+        return _finish(TimexType.DATE, f"{2000 + int(rest):04d}", mod) if rest is not None else None
     if "short_decade" in fields:
         digit = str(fields["short_decade"])[1]
         century = (dct.year // 100) if dct else 19
@@ -234,6 +264,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     mod = _mod(fields)
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
+    if "unit_year" in fields:
+        fields = {**fields, "unit": "Y", "rel": 0}
     if "unit_weekend" in fields:
         rel = 1 if ctx.tense() is Tense.FUTURE else -1
         fields = {**fields, "unit": "WE"}
@@ -323,16 +355,29 @@ def duration_value(amount: float | None, unit: str) -> str | None:
     return f"PT{number}{letter}" if unit in {"H", "MIN", "S"} else f"P{number}{letter}"
 
 
+_ADJECTIVAL_RE = re.compile(r"^(?:the|a|an)\s+\S+(?:-|\s+\S+\s*$)", re.IGNORECASE)
+_BARE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
+               "centuries": "CE"}
+
+
 def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """A bare length of time: "36 years", "almost twenty years", "a two-year".
 
     Not anchored: "after 36 years" places nothing on the calendar by itself.
     """
+    if "bare" in fields:
+        unit = _BARE_UNITS[str(fields["bare"]).lower()]
+        return Resolution(TimexType.DURATION, duration_value(-1, unit) or "PXY")
     unit = str(fields.get("unit", ""))
     num_text = str(fields.get("num", "")).strip().lower()
     if unit == "S" and num_text in {"a", "an", "one"}:
         return None  # "a second time": the ordinal, not a length
     if count == 0:
+        return None
+    if count is not None and count > 1 and _ADJECTIVAL_RE.match(ctx.surface) \
+            and not ctx.surface.lower().endswith("s"):
+        # "the two-week crisis", "a five year low": an adjective; TimeML leaves the article
+        # out, and the matcher then reads the duration from the number.
         return None
     value = duration_value(count, unit)
     return Resolution(TimexType.DURATION, value, _mod(fields)) if value else None

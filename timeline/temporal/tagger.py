@@ -36,6 +36,9 @@ from timeline.temporal.types import Interval, Timex, TimexType
 
 _SINCE_RE = re.compile(r"(?i:\bsince)\s+$")
 _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
+# Only quarters the text names set the reference quarter; "a year ago" computed from it must
+# not move it.
+_QUARTER_SOURCES = frozenset({"date", "period_ref"})
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 40
 
@@ -119,6 +122,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     ruleset = rules if rules is not None else load_rules()
     found: list[Timex] = []
     last_quarter: str | None = None
+    numbers = ruleset.vocabularies["number"].table
     position = 0
     while True:
         hit = ruleset.scanner.search(text, position)
@@ -135,7 +139,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         tense = functools.cache(functools.partial(tense_at, text, start, hit.end()))
         accepted = False
         for _, _, _, rule, match in candidates:
-            ctx = Context(dct, match.group(), tense, last_quarter)
+            ctx = Context(dct, match.group(), tense, last_quarter, numbers)
             res = _resolve(rule, match, ruleset, ctx)
             if res is None:
                 continue
@@ -143,7 +147,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
                 res = _anchor_since(text, match.start(), res, dct)
             found.append(Timex(match.start(), match.end(), match.group(), res.type, res.value,
                                res.mod, res.interval, res.anchored))
-            if _QUARTER_RE.match(res.value):
+            if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value):
                 last_quarter = res.value
             position = match.end()
             accepted = True

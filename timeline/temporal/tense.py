@@ -22,7 +22,7 @@ class Tense(Enum):
 # Future cues come first in the alternation so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
     r"(?P<future>\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
-    r"expected\s+to|expects?\s+to|scheduled\s+to|scheduled\s+for|due\s+to|set\s+to|"
+    r"expected\s+to|expects?\s+to|scheduled|planned\s+to|due\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
     r"is\s+to|are\s+to|hopes?\s+to|would|aims?\s+to|to\s+be\s+held|upcoming|next)\b|'ll\b)"
     r"|(?P<past>\b(?:said|says|was|were|had|did|told|went|came|met|made|took|gave|began|"
     r"announced|reported|ago|last|earlier|"

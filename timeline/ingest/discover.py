@@ -18,7 +18,14 @@ from timeline.ingest.types import ReadError
 # The extensions read from a folder when no --glob is given: text, Markdown, HTML, JSON Lines
 # and TimeML (.tml, and .xml which is read when its root element is <TimeML>).
 DEFAULT_PATTERNS: tuple[str, ...] = (
-    "*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.tml", "*.xml",
+    "*.txt",
+    "*.md",
+    "*.markdown",
+    "*.html",
+    "*.htm",
+    "*.jsonl",
+    "*.tml",
+    "*.xml",
 )
 
 # The argument that means "read standard input", and the path discover() returns for it.
@@ -97,7 +104,11 @@ def _walk(folder: Path, patterns: Sequence[str]) -> tuple[list[Path], list[ReadE
             if name.startswith("."):
                 continue
             path = Path(directory, name)
-            if _matches(path.relative_to(folder), patterns) and not path.is_dir():
+            if not _matches(path.relative_to(folder), patterns) or path.is_dir():
+                continue
+            if path.is_symlink() and not path.exists():
+                errors.append(ReadError(str(path), "broken symbolic link"))
+            else:
                 files.append(path)
     files.sort(key=lambda path: path.parts)
     return files, errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ def tree(root: Path, *names: str) -> None:
         path.write_text("x", encoding="utf-8")
 
 
-def relative(items: list[Path | ReadError], root: Path) -> list[str]:
+def relative(items: Sequence[Path | ReadError], root: Path) -> list[str]:
     return [item.relative_to(root).as_posix() if isinstance(item, Path) else str(item)
             for item in items]
 

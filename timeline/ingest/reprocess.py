@@ -14,6 +14,7 @@ from timeline.store.writer import ActorIds, write_extraction
 
 if TYPE_CHECKING:
     from timeline.actors.dictionary import Dictionary
+    from timeline.store.database import Store
 
 
 def reprocess_document(
@@ -45,3 +46,20 @@ def set_document_date(session: Session, doc_id: int, published: date) -> int:
     return reprocess_document(session, doc_id, build_dictionary(user_entries(session)))
 
 
+def reprocess_documents(store: Store, document: str | None = None) -> tuple[int, int]:
+    """Re-extract every stored document (or one), one transaction per document."""
+    from timeline.ingest.pipeline import build_dictionary, user_entries
+    from timeline.store.documents import find_document
+
+    with store.session() as session:
+        dictionary = build_dictionary(user_entries(session))
+        if document is not None:
+            ids = [find_document(session, document)]
+        else:
+            ids = list(session.execute(select(Document.id).order_by(Document.id)).scalars())
+    cache = ActorIds()
+    events = 0
+    for doc_id in ids:
+        with store.session() as session:
+            events += reprocess_document(session, doc_id, dictionary, cache)
+    return len(ids), events

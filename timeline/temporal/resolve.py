@@ -75,6 +75,9 @@ def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
     text = text.strip().lower()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
+    fraction = re.fullmatch(r"(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)", text)
+    if fraction:
+        return int(fraction["whole"]) + int(fraction["num"]) / int(fraction["den"])
     whole = words.get(" ".join(text.split()))
     if isinstance(whole, int):
         return float(whole)
@@ -128,8 +131,7 @@ _FUTURE_SLACK = dt.timedelta(days=30)
 def _year_for(month: int, day: int, ctx: Context) -> int | None:
     """The year of a month (and day) the text gives without one, by the sentence's tense.
 
-    Past: the latest such date not far after the DCT; future: the earliest not far before it;
-    no cue: the nearest one.
+    Past: the latest such date not far after the DCT; future: the earliest not far before it.
     """
     if ctx.dct is None:
         return None
@@ -140,12 +142,10 @@ def _year_for(month: int, day: int, ctx: Context) -> int | None:
             candidates.append((year, dt.date(year, month, day or 15)))
         except ValueError:
             candidates.append((year, dt.date(year, month, 28)))
-    tense = ctx.tense()
-    if tense is Tense.PAST:
-        return [y for y, d in candidates if d <= dct + _PAST_SLACK][-1]
-    if tense is Tense.FUTURE:
+    # With no cue the sentence is read as past: news mostly reports what happened.
+    if ctx.tense() is Tense.FUTURE:
         return next(y for y, d in candidates if d >= dct - _FUTURE_SLACK)
-    return min(candidates, key=lambda c: abs((c[1] - dct).days))[0]
+    return [y for y, d in candidates if d <= dct + _PAST_SLACK][-1]
 
 
 def _weekday_date(weekday: int, ctx: Context) -> dt.date | None:
@@ -247,8 +247,6 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if weekday is not None:
         date = _weekday_date(weekday, ctx)
         value = date.isoformat() if date else f"XXXX-WXX-{weekday}"
-        if pod:
-            return _finish(TimexType.TIME, f"{value}T{pod}", mod)
         return _finish(TimexType.DATE, value, mod)
     if year is not None:
         return _finish(TimexType.DATE, f"{year:04d}", mod)
@@ -301,11 +299,17 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
         return None
     if "month" in fields:
         month = int(fields["month"])
+        day = _int(fields, "day")
         year = dct.year
-        if rel < 0 and month >= dct.month:
+        if rel < 0 and (month, day or 0) >= (dct.month, dct.day if day else 0):
             year -= 1
-        elif rel > 0 and month <= dct.month:
+        elif rel > 0 and (month, day or 32) <= (dct.month, dct.day if day else 32):
             year += 1
+        if day is not None:
+            try:
+                return _finish(TimexType.DATE, dt.date(year, month, day).isoformat(), mod)
+            except ValueError:
+                return None
         return _finish(TimexType.DATE, f"{year:04d}-{month:02d}", mod)
     if "season" in fields:
         season = str(fields["season"])
@@ -333,6 +337,9 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     return None
 
 
+# The unit a fraction of each unit is written in, and how many of them make one.
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60)}
 _UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "H": "H", "MIN": "M", "S": "S"}
 
 
@@ -349,6 +356,16 @@ def duration_value(amount: float | None, unit: str) -> str | None:
         number = "X"
     elif amount == int(amount):
         number = str(int(amount))
+    elif unit in _SMALLER:
+        # "5 1/2 hours" is PT5H30M: TIMEX3 writes fractions in the next smaller unit.
+        smaller, factor = _SMALLER[unit]
+        whole, rest = int(amount), round((amount - int(amount)) * factor)
+        first = f"{whole}{_UNIT_LETTER[unit]}" if whole else ""
+        body = f"{first}{rest}{_UNIT_LETTER[smaller]}"
+        clock = unit in {"H", "MIN", "S"} or smaller in {"H", "MIN", "S"}
+        if clock and unit not in {"H", "MIN", "S"}:
+            return f"P{first}T{rest}{_UNIT_LETTER[smaller]}"
+        return f"PT{body}" if clock else f"P{body}"
     else:
         number = f"{amount:g}"
     letter = _UNIT_LETTER[unit]
@@ -356,8 +373,6 @@ def duration_value(amount: float | None, unit: str) -> str | None:
 
 
 _ADJECTIVAL_RE = re.compile(r"^(?:the|a|an)\s+\S+(?:-|\s+\S+\s*$)", re.IGNORECASE)
-_BARE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE",
-               "centuries": "CE"}
 
 
 def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
@@ -365,9 +380,6 @@ def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resol
 
     Not anchored: "after 36 years" places nothing on the calendar by itself.
     """
-    if "bare" in fields:
-        unit = _BARE_UNITS[str(fields["bare"]).lower()]
-        return Resolution(TimexType.DURATION, duration_value(-1, unit) or "PXY")
     unit = str(fields.get("unit", ""))
     num_text = str(fields.get("num", "")).strip().lower()
     if unit == "S" and num_text in {"a", "an", "one"}:

@@ -169,7 +169,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
                 sources=MappingProxyType(sources),
                 examples=examples,
                 priority=int(spec.get("priority", 0)),
-                reject_after=_optional(spec, "reject_after", where, anchor="^"),
+                reject_after=_optional(spec, "reject_after", where, anchor=""),
                 reject_before=_optional(spec, "reject_before", where, anchor=""),
                 keep_before=_optional(spec, "keep_before", where, anchor=""),
             )

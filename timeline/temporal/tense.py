@@ -33,8 +33,13 @@ _BOUNDARY_RE = re.compile(r"[.!?;]\s|\n\s*\n")
 _WINDOW = 250
 
 
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence around ``text[start:end]`` as seen from that expression."""
+    if _POSSESSIVE_RE.match(text, end):
+        return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
     left = max(0, start - _WINDOW)
     before = text[left:start]
     boundaries = list(_BOUNDARY_RE.finditer(before))

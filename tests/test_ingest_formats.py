@@ -13,7 +13,7 @@ from timeline.ingest import dates, frontmatter, htmlpage, textstream, timeml
 from timeline.ingest.dates import InvalidDate, date_from_filename, parse_published
 from timeline.ingest.frontmatter import split_front_matter
 from timeline.ingest.htmlpage import parse_html
-from timeline.ingest.textstream import split_parts
+from timeline.ingest.textstream import byte_lines, split_parts, text_lines
 from timeline.ingest.timeml import NotTimeML, parse_timeml
 
 TE3_SILVER = Path("/work/shared/corpora/te3-silver")
@@ -278,3 +278,17 @@ def test_timeml_tempeval3_sample() -> None:
 )
 def test_split_parts(chunks: list[str], size: int, parts: list[str]) -> None:
     assert list(split_parts(chunks, size)) == parts
+
+
+@pytest.mark.parametrize(
+    ("chunks", "lines"),
+    [
+        pytest.param(["a\nb", "c\n", "\nd"], ["a\n", "bc\n", "\n", "d"], id="across-chunks"),
+        pytest.param(["abc"], ["abc"], id="no-newline"),
+        pytest.param(["", "a\n"], ["a\n"], id="empty-chunk"),
+        pytest.param([], [], id="nothing"),
+    ],
+)
+def test_lines(chunks: list[str], lines: list[str]) -> None:
+    assert list(text_lines(chunks)) == lines
+    assert list(byte_lines(chunk.encode() for chunk in chunks)) == [line.encode() for line in lines]

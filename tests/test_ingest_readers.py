@@ -207,6 +207,8 @@ CLI_DATE = date(2020, 1, 2)
                      id="file-name-compact"),
         pytest.param("id-18000820.txt", "x", None, None, DateSource.NONE, id="implausible-year"),
         pytest.param("notes.txt", "x", None, None, DateSource.NONE, id="none"),
+        pytest.param("2016-08-20.md", "---\npublished: ''\n---\nx", None, date(2016, 8, 20),
+                     DateSource.FILENAME, id="blank-metadata-is-absent"),
         pytest.param("notes.txt", "---\npublished: 2016-02-30\n---\nx", CLI_DATE, CLI_DATE,
                      DateSource.CLI, id="cli-overrides-bad-metadata"),
         pytest.param("2016-08-20.jsonl", '{"text": "x", "published": "2016-08-23"}', None,

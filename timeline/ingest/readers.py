@@ -239,6 +239,8 @@ def _published(
     """
     if options.published is not None:
         return options.published, DateSource.CLI
+    # An empty value ("published:" left blank in a template) means no date, not a bad one.
+    candidates = [candidate for candidate in candidates if candidate.strip()]
     for candidate in candidates:
         try:
             return parse_published(candidate), DateSource.METADATA

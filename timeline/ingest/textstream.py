@@ -19,7 +19,7 @@ import codecs
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 # How much is read to tell a binary file from a text file, as git and grep do.
 BINARY_PROBE_BYTES = 8192
@@ -159,24 +159,28 @@ def is_wide(encoding: str) -> bool:
 
 
 def byte_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Split a byte stream on ``\\n`` (for ASCII-compatible encodings), keeping line ends."""
-    rest = b""
-    for chunk in chunks:
-        pieces = (rest + chunk).split(b"\n")
-        rest = pieces.pop()
-        for piece in pieces:
-            yield piece + b"\n"
-    if rest:
-        yield rest
+    """Split a byte stream on ``\n`` (for ASCII-compatible encodings), keeping line ends."""
+    return _split_lines(chunks, b"\n")
 
 
 def text_lines(chunks: Iterable[str]) -> Iterator[str]:
-    """Split decoded text on ``\\n``, keeping line ends (for UTF-16/32 input)."""
-    rest = ""
+    """Split decoded text on ``\n``, keeping line ends (for UTF-16/32 input)."""
+    return _split_lines(chunks, "\n")
+
+
+def _split_lines(chunks: Iterable[AnyStr], newline: AnyStr) -> Iterator[AnyStr]:
+    # The pieces of a line are joined once, so that a line longer than a block (a whole article
+    # on one JSON line) costs linear time, not a copy per block.
+    pending: list[AnyStr] = []
+    empty = newline[:0]
     for chunk in chunks:
-        pieces = (rest + chunk).split("\n")
-        rest = pieces.pop()
-        for piece in pieces:
-            yield piece + "\n"
-    if rest:
-        yield rest
+        start = 0
+        while (end := chunk.find(newline, start)) != -1:
+            pending.append(chunk[start:end + 1])
+            yield empty.join(pending)
+            pending.clear()
+            start = end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+    if pending:
+        yield empty.join(pending)

@@ -51,6 +51,8 @@ class Context:
     last_quarter: str | None = None
     # The number words of the vocabulary, for counts spelled inside other groups.
     numbers: Mapping[str, int | str] = field(default_factory=dict)
+    # The expression is followed by "ended"/"ending" (a fiscal period named by its last day).
+    followed_by_end: bool = False
 
 
 _UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}
@@ -263,6 +265,9 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
     if "unit_year" in fields:
+        if "fiscal" in ctx.surface.lower() or ctx.followed_by_end:
+            # "the fiscal year", "the year ended June 30": a company's twelve months.
+            return Resolution(TimexType.DURATION, "P1Y", mod)
         fields = {**fields, "unit": "Y", "rel": 0}
     if "unit_weekend" in fields:
         rel = 1 if ctx.tense() is Tense.FUTURE else -1
@@ -349,9 +354,10 @@ def duration_value(amount: float | None, unit: str) -> str | None:
         return None
     if unit == "WE":
         unit, amount = "D", amount * 2 if amount > 0 else amount
-    if unit in {"DE", "CE"}:
-        factor = 10 if unit == "DE" else 100
-        unit, amount = "Y", amount * factor if amount > 0 else amount
+    if unit in {"DE", "CE", "Q"}:
+        # TIMEX3 has no decade, century or quarter length: P10Y, P100Y, P3M.
+        factor = {"DE": 10, "CE": 100, "Q": 3}[unit]
+        unit, amount = ("M" if unit == "Q" else "Y"), amount * factor if amount > 0 else amount
     if amount < 0:
         number = "X"
     elif amount == int(amount):
@@ -384,6 +390,8 @@ def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resol
     num_text = str(fields.get("num", "")).strip().lower()
     if unit == "S" and num_text in {"a", "an", "one"}:
         return None  # "a second time": the ordinal, not a length
+    if re.fullmatch(r"1\d{3}|20\d\d", num_text):
+        return None  # "the 1988 quarter" is a date, not 1988 quarters
     if count == 0:
         return None
     if count is not None and count > 1 and _ADJECTIVAL_RE.match(ctx.surface) \
@@ -462,19 +470,29 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     return _finish(TimexType.DATE, unit_value(shift(ctx.dct, unit, amount), unit), mod)
 
 
+def completed_quarter(dct: dt.date) -> str:
+    """The last quarter that ended before the DCT: the one results are reported for."""
+    previous = shift(dct, "Q", -1)
+    return f"{previous.year:04d}-Q{quarter_of(previous)}"
+
+
 def reference_quarter(ctx: Context) -> str | None:
     """The quarter financial news is about: the last one named, else the last one completed."""
     if ctx.last_quarter:
         return ctx.last_quarter
-    if ctx.dct is None:
-        return None
-    previous = shift(ctx.dct, "Q", -1)
-    return f"{previous.year:04d}-Q{quarter_of(previous)}"
+    return completed_quarter(ctx.dct) if ctx.dct else None
 
 
 def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
-    """"the latest quarter", "the quarter", "this quarter"."""
+    """"the latest quarter", "the quarter", "this quarter", "the 1988 quarter"."""
     lowered = ctx.surface.lower()
+    year = _int(fields, "year")
+    if year is not None:
+        quarter = reference_quarter(ctx)
+        number = quarter.split("-Q")[1] if quarter else "X"
+        return _finish(TimexType.DATE, f"{year:04d}-Q{number}", None)
+    if ctx.dct is not None and ("latest" in lowered or "most recent" in lowered):
+        return _finish(TimexType.DATE, completed_quarter(ctx.dct), None)
     if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered):
         return _finish(TimexType.DATE, f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", None)
     quarter = reference_quarter(ctx)

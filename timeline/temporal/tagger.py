@@ -39,6 +39,7 @@ _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
 # Only quarters the text names set the reference quarter; "a year ago" computed from it must
 # not move it.
 _QUARTER_SOURCES = frozenset({"date", "period_ref"})
+_ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 40
 
@@ -139,7 +140,8 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         tense = functools.cache(functools.partial(tense_at, text, start, hit.end()))
         accepted = False
         for _, _, _, rule, match in candidates:
-            ctx = Context(dct, match.group(), tense, last_quarter, numbers)
+            ended = bool(_ENDED_RE.match(text, match.end()))
+            ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended)
             res = _resolve(rule, match, ruleset, ctx)
             if res is None:
                 continue

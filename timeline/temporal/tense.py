@@ -23,13 +23,20 @@ class Tense(Enum):
 _CUE_RE = re.compile(
     r"(?P<future>\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
     r"expected\s+to|expects?\s+to|scheduled|planned\s+to|due\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
-    r"is\s+to|are\s+to|hopes?\s+to|would|aims?\s+to|to\s+be\s+held|upcoming|next)\b|'ll\b)"
+    r"is\s+to|are\s+to|hopes?\s+to|would|aims?\s+to|to\s+be\s+held|upcoming|next|effective)\b|'ll\b)"
     r"|(?P<past>\b(?:said|says|was|were|had|did|told|went|came|met|made|took|gave|began|"
     r"announced|reported|ago|last|earlier|"
-    r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}ed)\b)"
+    r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)\b)"
 )
-# Where a sentence ends: stop looking for cues past these.
-_BOUNDARY_RE = re.compile(r"[.!?;]\s|\n\s*\n")
+# Where a sentence ends: stop looking for cues past these. A full stop after an initial or a
+# title ("P. Davison", "Mr. Schwarz", "Jan. 14") ends no sentence.
+_BOUNDARY_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bCo)(?<!\bInc)(?<!\bJr)"
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bCorp)(?<!\bGen)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bU\.S)[.!?;]\s|\n\s*\n"
+)
+# "by Friday", "by Jan. 14": a deadline, so the date lies ahead.
+_DEADLINE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _WINDOW = 250
 
 
@@ -40,6 +47,8 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence around ``text[start:end]`` as seen from that expression."""
     if _POSSESSIVE_RE.match(text, end):
         return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
+    if _DEADLINE_RE.search(text, max(0, start - 4), start):
+        return Tense.FUTURE
     left = max(0, start - _WINDOW)
     before = text[left:start]
     boundaries = list(_BOUNDARY_RE.finditer(before))

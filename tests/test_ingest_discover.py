@@ -20,16 +20,37 @@ def tree(root: Path, *names: str) -> None:
 
 
 def relative(items: Sequence[Path | ReadError], root: Path) -> list[str]:
-    return [item.relative_to(root).as_posix() if isinstance(item, Path) else str(item)
-            for item in items]
+    return [
+        item.relative_to(root).as_posix() if isinstance(item, Path) else str(item) for item in items
+    ]
 
 
 def test_folder_is_walked_recursively_and_sorted(tmp_path: Path) -> None:
-    tree(tmp_path, "b.txt", "a.md", "sub/z.html", "sub/deeper/y.tml", "c.markdown", "d.htm",
-         "e.jsonl", "f.xml", "REPORT.TXT", "image.png", "data.json", "notes.rst")
+    tree(
+        tmp_path,
+        "b.txt",
+        "a.md",
+        "sub/z.html",
+        "sub/deeper/y.tml",
+        "c.markdown",
+        "d.htm",
+        "e.jsonl",
+        "f.xml",
+        "REPORT.TXT",
+        "image.png",
+        "data.json",
+        "notes.rst",
+    )
     assert relative(discover([str(tmp_path)]), tmp_path) == [
-        "REPORT.TXT", "a.md", "b.txt", "c.markdown", "d.htm", "e.jsonl", "f.xml",
-        "sub/deeper/y.tml", "sub/z.html",
+        "REPORT.TXT",
+        "a.md",
+        "b.txt",
+        "c.markdown",
+        "d.htm",
+        "e.jsonl",
+        "f.xml",
+        "sub/deeper/y.tml",
+        "sub/z.html",
     ]
 
 
@@ -68,8 +89,9 @@ def test_named_file_is_read_whatever_its_extension(tmp_path: Path) -> None:
 
 def test_arguments_keep_their_order_and_duplicates_go(tmp_path: Path) -> None:
     tree(tmp_path, "a/1.txt", "b/2.txt")
-    found = discover([str(tmp_path / "b"), str(tmp_path / "a"), str(tmp_path / "b" / "2.txt"),
-                      str(tmp_path)])
+    found = discover(
+        [str(tmp_path / "b"), str(tmp_path / "a"), str(tmp_path / "b" / "2.txt"), str(tmp_path)]
+    )
     assert relative(found, tmp_path) == ["b/2.txt", "a/1.txt"]
 
 
@@ -97,7 +119,8 @@ def test_broken_symbolic_link(tmp_path: Path) -> None:
     tree(tmp_path, "a.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
     assert relative(discover([str(tmp_path)]), tmp_path) == [
-        f"{tmp_path / 'b.txt'}: broken symbolic link", "a.txt",
+        f"{tmp_path / 'b.txt'}: broken symbolic link",
+        "a.txt",
     ]
 
 

@@ -81,33 +81,52 @@ def test_date_from_filename(name: str, expected: date | None) -> None:
         pytest.param(
             "---\ntitle: Iran\npublished: 2016-08-23\nurl: http://x.org/a\nsource: AFP\n"
             "id: a-1\n---\nBody",
-            {"title": "Iran", "published": "2016-08-23", "url": "http://x.org/a",
-             "source": "AFP", "id": "a-1"},
+            {
+                "title": "Iran",
+                "published": "2016-08-23",
+                "url": "http://x.org/a",
+                "source": "AFP",
+                "id": "a-1",
+            },
             "Body",
             id="all-keys",
         ),
-        pytest.param("---\ntitle: \"Quoted: yes\"\n---\nB", {"title": "Quoted: yes"}, "B",
-                     id="double-quotes"),
+        pytest.param(
+            '---\ntitle: "Quoted: yes"\n---\nB', {"title": "Quoted: yes"}, "B", id="double-quotes"
+        ),
         pytest.param("---\ntitle: 'Single'\n---\nB", {"title": "Single"}, "B", id="single-quotes"),
         pytest.param("---\nTitle: Case\n---\nB", {"title": "Case"}, "B", id="key-case"),
-        pytest.param("---\nlayout: post\ntags: a\ntitle: T\n---\nB", {"title": "T"}, "B",
-                     id="unknown-keys-ignored"),
-        pytest.param("---\n# comment\n\ntitle: T\nnot a pair\n---\nB", {"title": "T"}, "B",
-                     id="comments-blank-and-junk-lines"),
+        pytest.param(
+            "---\nlayout: post\ntags: a\ntitle: T\n---\nB",
+            {"title": "T"},
+            "B",
+            id="unknown-keys-ignored",
+        ),
+        pytest.param(
+            "---\n# comment\n\ntitle: T\nnot a pair\n---\nB",
+            {"title": "T"},
+            "B",
+            id="comments-blank-and-junk-lines",
+        ),
         pytest.param("---\ntitle: A\ntitle: B\n---\nB", {"title": "A"}, "B", id="first-wins"),
         pytest.param("---\r\ntitle: T\r\n---\r\nB", {"title": "T"}, "B", id="crlf"),
         pytest.param("---\ntitle: T\n---", {"title": "T"}, "", id="no-body"),
-        pytest.param("---\ntitle: T\nno closing fence", {}, "---\ntitle: T\nno closing fence",
-                     id="unclosed-is-text"),
-        pytest.param("Text\n---\ntitle: T\n---\n", {}, "Text\n---\ntitle: T\n---\n",
-                     id="not-at-top"),
+        pytest.param(
+            "---\ntitle: T\nno closing fence",
+            {},
+            "---\ntitle: T\nno closing fence",
+            id="unclosed-is-text",
+        ),
+        pytest.param(
+            "Text\n---\ntitle: T\n---\n", {}, "Text\n---\ntitle: T\n---\n", id="not-at-top"
+        ),
         pytest.param("----\nx\n", {}, "----\nx\n", id="longer-rule-is-text"),
     ],
 )
 def test_front_matter(text: str, fields: dict[str, str], body: str) -> None:
     front = split_front_matter(text)
     assert front.fields == fields
-    assert text[front.end:] == body
+    assert text[front.end :] == body
 
 
 HTML_PAGE = """<!doctype html>
@@ -136,9 +155,7 @@ HTML_PAGE = """<!doctype html>
 
 def test_html_text_and_metadata() -> None:
     page = parse_html(HTML_PAGE.format(meta="", time=""))
-    assert page.text == (
-        "First paragraph, over two lines.\n\nSecond & last\nline.\n\nOld\n\nstyle"
-    )
+    assert page.text == ("First paragraph, over two lines.\n\nSecond & last\nline.\n\nOld\n\nstyle")
     assert page.title == "OG title"
     assert page.url == "https://daily.example/a"
     assert page.site_name == "The Daily"
@@ -148,29 +165,64 @@ def test_html_text_and_metadata() -> None:
 @pytest.mark.parametrize(
     ("meta", "time", "expected"),
     [
-        pytest.param('<meta property="article:published_time" content="2016-08-23T10:00:00Z">',
-                     "", "2016-08-23T10:00:00Z", id="article-published-time"),
-        pytest.param('<meta property="og:published_time" content="2016-08-24">', "",
-                     "2016-08-24", id="og-published-time"),
-        pytest.param('<meta itemprop="datePublished" content="2016-08-25">', "", "2016-08-25",
-                     id="itemprop-meta"),
-        pytest.param('<script type="application/ld+json">{"@context": "https://schema.org",'
-                     ' "@type": "NewsArticle", "datePublished": "2016-08-26"}</script>', "",
-                     "2016-08-26", id="json-ld"),
-        pytest.param('<script type="application/ld+json">[{"@graph": [{"datePublished":'
-                     ' "2016-08-27"}]}]</script>', "", "2016-08-27", id="json-ld-graph"),
+        pytest.param(
+            '<meta property="article:published_time" content="2016-08-23T10:00:00Z">',
+            "",
+            "2016-08-23T10:00:00Z",
+            id="article-published-time",
+        ),
+        pytest.param(
+            '<meta property="og:published_time" content="2016-08-24">',
+            "",
+            "2016-08-24",
+            id="og-published-time",
+        ),
+        pytest.param(
+            '<meta itemprop="datePublished" content="2016-08-25">',
+            "",
+            "2016-08-25",
+            id="itemprop-meta",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "NewsArticle", "datePublished": "2016-08-26"}</script>',
+            "",
+            "2016-08-26",
+            id="json-ld",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">[{"@graph": [{"datePublished":'
+            ' "2016-08-27"}]}]</script>',
+            "",
+            "2016-08-27",
+            id="json-ld-graph",
+        ),
         pytest.param('<meta name="date" content="2016-08-28">', "", "2016-08-28", id="name-date"),
-        pytest.param('<meta name="pubdate" content="2016-08-29">', "", "2016-08-29",
-                     id="name-pubdate"),
-        pytest.param('<meta name="PublishDate" content="2016-08-30">', "", "2016-08-30",
-                     id="name-publishdate-any-case"),
-        pytest.param('<meta name="DC.date" content="2016-08-31">', "", "2016-08-31",
-                     id="dublin-core"),
-        pytest.param("", '<time datetime="2016-09-01T08:00">Sept 1</time>', "2016-09-01T08:00",
-                     id="time-in-article"),
-        pytest.param('<meta name="date" content="2016-08-28">'
-                     '<meta property="article:published_time" content="2016-08-23">', "",
-                     "2016-08-23", id="article-namespace-first"),
+        pytest.param(
+            '<meta name="pubdate" content="2016-08-29">', "", "2016-08-29", id="name-pubdate"
+        ),
+        pytest.param(
+            '<meta name="PublishDate" content="2016-08-30">',
+            "",
+            "2016-08-30",
+            id="name-publishdate-any-case",
+        ),
+        pytest.param(
+            '<meta name="DC.date" content="2016-08-31">', "", "2016-08-31", id="dublin-core"
+        ),
+        pytest.param(
+            "",
+            '<time datetime="2016-09-01T08:00">Sept 1</time>',
+            "2016-09-01T08:00",
+            id="time-in-article",
+        ),
+        pytest.param(
+            '<meta name="date" content="2016-08-28">'
+            '<meta property="article:published_time" content="2016-08-23">',
+            "",
+            "2016-08-23",
+            id="article-namespace-first",
+        ),
     ],
 )
 def test_html_publication_date(meta: str, time: str, expected: str) -> None:
@@ -179,8 +231,9 @@ def test_html_publication_date(meta: str, time: str, expected: str) -> None:
 
 
 def test_html_broken_json_ld_is_skipped() -> None:
-    meta = ('<script type="application/ld+json">{broken</script>'
-            '<meta name="date" content="2016-08-28">')
+    meta = (
+        '<script type="application/ld+json">{broken</script><meta name="date" content="2016-08-28">'
+    )
     assert parse_html(HTML_PAGE.format(meta=meta, time="")).dates == ("2016-08-28",)
 
 
@@ -197,8 +250,7 @@ def test_html_prefers_main_then_body() -> None:
 
 
 def test_html_longest_article_wins() -> None:
-    page = parse_html("<article><p>Related</p></article><article><p>The real story.</p>"
-                      "</article>")
+    page = parse_html("<article><p>Related</p></article><article><p>The real story.</p></article>")
     assert page.text == "The real story."
 
 
@@ -229,9 +281,11 @@ def test_timeml() -> None:
 
 
 def test_timeml_namespaced_and_creation_time_outside_dct() -> None:
-    doc = parse_timeml('<TimeML xmlns="http://timeml.org/"><TEXT>x '
-                       '<TIMEX3 functionInDocument="CREATION_TIME" value="2001-02-03">now'
-                       "</TIMEX3></TEXT></TimeML>")
+    doc = parse_timeml(
+        '<TimeML xmlns="http://timeml.org/"><TEXT>x '
+        '<TIMEX3 functionInDocument="CREATION_TIME" value="2001-02-03">now'
+        "</TIMEX3></TEXT></TimeML>"
+    )
     assert (doc.text, doc.dct) == ("x now", "2001-02-03")
 
 
@@ -239,8 +293,11 @@ def test_timeml_namespaced_and_creation_time_outside_dct() -> None:
     ("markup", "message"),
     [
         pytest.param("<TimeML><TEXT>x</TimeML>", "malformed XML", id="malformed"),
-        pytest.param("<rss><TEXT>x</TEXT></rss>", r"not a TimeML document \(root element <rss>\)",
-                     id="other-root"),
+        pytest.param(
+            "<rss><TEXT>x</TEXT></rss>",
+            r"not a TimeML document \(root element <rss>\)",
+            id="other-root",
+        ),
         pytest.param("<TimeML><DCT/></TimeML>", "TimeML document without <TEXT>", id="no-text"),
     ],
 )
@@ -257,7 +314,7 @@ def test_timeml_tempeval3_sample() -> None:
         doc = parse_timeml(markup)
         assert doc.dct is not None and parse_published(doc.dct).year in range(1990, 2020)
         start = markup.index("<TEXT>") + len("<TEXT>")
-        assert doc.text.startswith(markup[start:start + 2])  # the text keeps its leading lines
+        assert doc.text.startswith(markup[start : start + 2])  # the text keeps its leading lines
         assert "<EVENT" not in doc.text and "&amp;" not in doc.text
 
 
@@ -266,8 +323,9 @@ def test_timeml_tempeval3_sample() -> None:
     [
         pytest.param(["short"], 10, ["short"], id="no-split"),
         pytest.param(["aaaa\n\nbbbb\n\ncccc"], 12, ["aaaa\n\nbbbb\n\n", "cccc"], id="paragraph"),
-        pytest.param(["aaaa\n\nbb\nbb\n\ncc"], 13, ["aaaa\n\nbb\nbb\n\n", "cc"],
-                     id="paragraph-before-line"),
+        pytest.param(
+            ["aaaa\n\nbb\nbb\n\ncc"], 13, ["aaaa\n\nbb\nbb\n\n", "cc"], id="paragraph-before-line"
+        ),
         pytest.param(["aaaa\nbbbb\ncc"], 10, ["aaaa\nbbbb\n", "cc"], id="line"),
         pytest.param(["aaa bbb ccc"], 10, ["aaa bbb ", "ccc"], id="space"),
         pytest.param(["abcdefghijkl"], 5, ["abcde", "fghij", "kl"], id="hard"),

@@ -47,26 +47,37 @@ def write(path: Path, content: str | bytes) -> Path:
 def test_plain_text(tmp_path: Path) -> None:
     doc = only_document(write(tmp_path / "a.txt", "Iran tested a missile in 1994.\n"))
     assert doc == SourceDocument(
-        text="Iran tested a missile in 1994.\n", source=str(tmp_path / "a.txt"), format="text",
+        text="Iran tested a missile in 1994.\n",
+        source=str(tmp_path / "a.txt"),
+        format="text",
     )
 
 
 def test_markdown_with_front_matter(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.md", (
-        "---\n"
-        'title: "Iran tests a missile"\n'
-        "published: 2016-08-23T10:00:00Z\n"
-        "url: 'https://example.org/iran'\n"
-        "source: Reuters\n"
-        "id: reuters-123\n"
-        "layout: post\n"
-        "---\n"
-        "# Iran\n\nThe text.\n"
-    ))
+    path = write(
+        tmp_path / "a.md",
+        (
+            "---\n"
+            'title: "Iran tests a missile"\n'
+            "published: 2016-08-23T10:00:00Z\n"
+            "url: 'https://example.org/iran'\n"
+            "source: Reuters\n"
+            "id: reuters-123\n"
+            "layout: post\n"
+            "---\n"
+            "# Iran\n\nThe text.\n"
+        ),
+    )
     assert only_document(path) == SourceDocument(
-        text="# Iran\n\nThe text.\n", source=str(path), title="Iran tests a missile",
-        url="https://example.org/iran", external_id="reuters-123", published=date(2016, 8, 23),
-        published_source=DateSource.METADATA, format="markdown", publisher="Reuters",
+        text="# Iran\n\nThe text.\n",
+        source=str(path),
+        title="Iran tests a missile",
+        url="https://example.org/iran",
+        external_id="reuters-123",
+        published=date(2016, 8, 23),
+        published_source=DateSource.METADATA,
+        format="markdown",
+        publisher="Reuters",
     )
 
 
@@ -86,48 +97,71 @@ def test_encoding_option(tmp_path: Path) -> None:
 
 
 def test_html(tmp_path: Path) -> None:
-    path = write(tmp_path / "page.html", (
-        '<html><head><meta property="og:title" content="Iran tests">'
-        '<meta property="article:published_time" content="2016-08-23T22:00:00-04:00">'
-        '<meta property="og:site_name" content="Daily"><meta property="og:url" content="https://d/1">'
-        "</head><body><nav>Menu</nav><article><p>Iran tested a missile.</p>"
-        "<p>It said so.</p></article></body></html>"
-    ))
+    path = write(
+        tmp_path / "page.html",
+        (
+            '<html><head><meta property="og:title" content="Iran tests">'
+            '<meta property="article:published_time" content="2016-08-23T22:00:00-04:00">'
+            '<meta property="og:site_name" content="Daily"><meta property="og:url" content="https://d/1">'
+            "</head><body><nav>Menu</nav><article><p>Iran tested a missile.</p>"
+            "<p>It said so.</p></article></body></html>"
+        ),
+    )
     assert only_document(path) == SourceDocument(
-        text="Iran tested a missile.\n\nIt said so.", source=str(path), title="Iran tests",
-        url="https://d/1", published=date(2016, 8, 23), published_source=DateSource.METADATA,
-        format="html", publisher="Daily",
+        text="Iran tested a missile.\n\nIt said so.",
+        source=str(path),
+        title="Iran tests",
+        url="https://d/1",
+        published=date(2016, 8, 23),
+        published_source=DateSource.METADATA,
+        format="html",
+        publisher="Daily",
     )
 
 
 def test_html_declared_charset_when_not_utf8(tmp_path: Path) -> None:
-    path = write(tmp_path / "page.htm", (
-        '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93quoted\x94</p>'
-        "</body></html>"
-    ).encode("latin-1"))
+    path = write(
+        tmp_path / "page.htm",
+        (
+            '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93quoted\x94</p>'
+            "</body></html>"
+        ).encode("latin-1"),
+    )
     assert only_document(path).text == "Café “quoted”"
 
 
 def test_jsonl(tmp_path: Path) -> None:
-    path = write(tmp_path / "news.jsonl", (
-        '{"text": "First.", "published": "2016-08-23", "title": "T", "url": "u", "id": 7}\n'
-        "\n"
-        '{"text": "Second.", "source": "AFP", "extra": [1, 2]}\n'
-    ))
+    path = write(
+        tmp_path / "news.jsonl",
+        (
+            '{"text": "First.", "published": "2016-08-23", "title": "T", "url": "u", "id": 7}\n'
+            "\n"
+            '{"text": "Second.", "source": "AFP", "extra": [1, 2]}\n'
+        ),
+    )
     first, second = read_all(path)
     assert first == SourceDocument(
-        text="First.", source=f"{path}#L1", title="T", url="u", external_id="7",
-        published=date(2016, 8, 23), published_source=DateSource.METADATA, format="jsonl",
+        text="First.",
+        source=f"{path}#L1",
+        title="T",
+        url="u",
+        external_id="7",
+        published=date(2016, 8, 23),
+        published_source=DateSource.METADATA,
+        format="jsonl",
     )
     assert second == SourceDocument(
-        text="Second.", source=f"{path}#L3", format="jsonl", publisher="AFP",
+        text="Second.",
+        source=f"{path}#L3",
+        format="jsonl",
+        publisher="AFP",
     )
 
 
 TIMEML = (
     '<?xml version="1.0" ?>\n<TimeML><DOCID>D1</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
     'value="1997-04-01" functionInDocument="CREATION_TIME">April 1</TIMEX3></DCT>'
-    "<TITLE>Title</TITLE><TEXT>\nShares <EVENT eid=\"e1\">fell</EVENT> &amp; rose "
+    '<TITLE>Title</TITLE><TEXT>\nShares <EVENT eid="e1">fell</EVENT> &amp; rose '
     '<TIMEX3 tid="t1" value="1997-04-01">Tuesday</TIMEX3>.\n</TEXT></TimeML>\n'
 )
 
@@ -136,8 +170,12 @@ TIMEML = (
 def test_timeml(tmp_path: Path, name: str) -> None:
     path = write(tmp_path / name, TIMEML)
     assert only_document(path) == SourceDocument(
-        text="\nShares fell & rose Tuesday.\n", source=str(path), title="Title",
-        external_id="D1", published=date(1997, 4, 1), published_source=DateSource.METADATA,
+        text="\nShares fell & rose Tuesday.\n",
+        source=str(path),
+        title="Title",
+        external_id="D1",
+        published=date(1997, 4, 1),
+        published_source=DateSource.METADATA,
         format="timeml",
     )
 
@@ -152,13 +190,16 @@ def test_xml_that_is_not_timeml(tmp_path: Path) -> None:
     [
         pytest.param("Just text.\n", "text", id="text"),
         pytest.param('{"text": "From a line."}\n', "jsonl", id="jsonl"),
-        pytest.param("<!DOCTYPE html><html><body><p>Page text.</p></body></html>", "html",
-                     id="html"),
+        pytest.param(
+            "<!DOCTYPE html><html><body><p>Page text.</p></body></html>", "html", id="html"
+        ),
         pytest.param(TIMEML, "timeml", id="timeml"),
     ],
 )
 def test_unknown_extension_is_recognised_by_content(
-    tmp_path: Path, content: str, kind: str,
+    tmp_path: Path,
+    content: str,
+    kind: str,
 ) -> None:
     assert only_document(write(tmp_path / "input.dat", content)).format == kind
 
@@ -168,12 +209,17 @@ def test_unknown_extension_is_recognised_by_content(
     [
         pytest.param(b"---\ntitle: T\n---\nFrom a pipe.\n", "text", "From a pipe.\n", id="text"),
         pytest.param(b'{"text": "A line."}\n', "jsonl", "A line.", id="jsonl"),
-        pytest.param(b"<html><body><p>Piped page.</p></body></html>", "html", "Piped page.",
-                     id="html"),
+        pytest.param(
+            b"<html><body><p>Piped page.</p></body></html>", "html", "Piped page.", id="html"
+        ),
     ],
 )
 def test_stdin(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes, kind: str, text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    content: bytes,
+    kind: str,
+    text: str,
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content)))
     doc = only_document("-")
@@ -195,38 +241,115 @@ CLI_DATE = date(2020, 1, 2)
 @pytest.mark.parametrize(
     ("name", "content", "cli", "expected", "source"),
     [
-        pytest.param("2016-08-20.md", "---\npublished: 2016-08-23\n---\nx", CLI_DATE, CLI_DATE,
-                     DateSource.CLI, id="cli-beats-everything"),
-        pytest.param("2016-08-20.md", "---\npublished: 2016-08-23\n---\nx", None,
-                     date(2016, 8, 23), DateSource.METADATA, id="metadata-beats-file-name"),
-        pytest.param("2016-08-20.md", "x", None, date(2016, 8, 20), DateSource.FILENAME,
-                     id="file-name"),
-        pytest.param("iran_2016_08_20.txt", "x", None, date(2016, 8, 20), DateSource.FILENAME,
-                     id="file-name-underscores"),
-        pytest.param("iran-20160820.txt", "x", None, date(2016, 8, 20), DateSource.FILENAME,
-                     id="file-name-compact"),
+        pytest.param(
+            "2016-08-20.md",
+            "---\npublished: 2016-08-23\n---\nx",
+            CLI_DATE,
+            CLI_DATE,
+            DateSource.CLI,
+            id="cli-beats-everything",
+        ),
+        pytest.param(
+            "2016-08-20.md",
+            "---\npublished: 2016-08-23\n---\nx",
+            None,
+            date(2016, 8, 23),
+            DateSource.METADATA,
+            id="metadata-beats-file-name",
+        ),
+        pytest.param(
+            "2016-08-20.md", "x", None, date(2016, 8, 20), DateSource.FILENAME, id="file-name"
+        ),
+        pytest.param(
+            "iran_2016_08_20.txt",
+            "x",
+            None,
+            date(2016, 8, 20),
+            DateSource.FILENAME,
+            id="file-name-underscores",
+        ),
+        pytest.param(
+            "iran-20160820.txt",
+            "x",
+            None,
+            date(2016, 8, 20),
+            DateSource.FILENAME,
+            id="file-name-compact",
+        ),
         pytest.param("id-18000820.txt", "x", None, None, DateSource.NONE, id="implausible-year"),
         pytest.param("notes.txt", "x", None, None, DateSource.NONE, id="none"),
-        pytest.param("2016-08-20.md", "---\npublished: ''\n---\nx", None, date(2016, 8, 20),
-                     DateSource.FILENAME, id="blank-metadata-is-absent"),
-        pytest.param("notes.txt", "---\npublished: 2016-02-30\n---\nx", CLI_DATE, CLI_DATE,
-                     DateSource.CLI, id="cli-overrides-bad-metadata"),
-        pytest.param("2016-08-20.jsonl", '{"text": "x", "published": "2016-08-23"}', None,
-                     date(2016, 8, 23), DateSource.METADATA, id="jsonl-metadata"),
-        pytest.param("2016-08-20.jsonl", '{"text": "x"}', None, date(2016, 8, 20),
-                     DateSource.FILENAME, id="jsonl-file-name"),
-        pytest.param("2016-08-20.jsonl", '{"text": "x", "published": "2016-08-23"}', CLI_DATE,
-                     CLI_DATE, DateSource.CLI, id="jsonl-cli"),
-        pytest.param("2016-08-20.html", '<meta name="date" content="2016-08-23"><p>x</p>', None,
-                     date(2016, 8, 23), DateSource.METADATA, id="html-metadata"),
-        pytest.param("2016-08-20.html", "<p>x</p>", None, date(2016, 8, 20),
-                     DateSource.FILENAME, id="html-file-name"),
-        pytest.param("AFP_ENG_19970402.0001.tml", TIMEML, None, date(1997, 4, 1),
-                     DateSource.METADATA, id="timeml-dct-beats-file-name"),
+        pytest.param(
+            "2016-08-20.md",
+            "---\npublished: ''\n---\nx",
+            None,
+            date(2016, 8, 20),
+            DateSource.FILENAME,
+            id="blank-metadata-is-absent",
+        ),
+        pytest.param(
+            "notes.txt",
+            "---\npublished: 2016-02-30\n---\nx",
+            CLI_DATE,
+            CLI_DATE,
+            DateSource.CLI,
+            id="cli-overrides-bad-metadata",
+        ),
+        pytest.param(
+            "2016-08-20.jsonl",
+            '{"text": "x", "published": "2016-08-23"}',
+            None,
+            date(2016, 8, 23),
+            DateSource.METADATA,
+            id="jsonl-metadata",
+        ),
+        pytest.param(
+            "2016-08-20.jsonl",
+            '{"text": "x"}',
+            None,
+            date(2016, 8, 20),
+            DateSource.FILENAME,
+            id="jsonl-file-name",
+        ),
+        pytest.param(
+            "2016-08-20.jsonl",
+            '{"text": "x", "published": "2016-08-23"}',
+            CLI_DATE,
+            CLI_DATE,
+            DateSource.CLI,
+            id="jsonl-cli",
+        ),
+        pytest.param(
+            "2016-08-20.html",
+            '<meta name="date" content="2016-08-23"><p>x</p>',
+            None,
+            date(2016, 8, 23),
+            DateSource.METADATA,
+            id="html-metadata",
+        ),
+        pytest.param(
+            "2016-08-20.html",
+            "<p>x</p>",
+            None,
+            date(2016, 8, 20),
+            DateSource.FILENAME,
+            id="html-file-name",
+        ),
+        pytest.param(
+            "AFP_ENG_19970402.0001.tml",
+            TIMEML,
+            None,
+            date(1997, 4, 1),
+            DateSource.METADATA,
+            id="timeml-dct-beats-file-name",
+        ),
     ],
 )
 def test_publication_date_precedence(
-    tmp_path: Path, name: str, content: str, cli: date | None, expected: date | None,
+    tmp_path: Path,
+    name: str,
+    content: str,
+    cli: date | None,
+    expected: date | None,
     source: DateSource,
 ) -> None:
     doc = only_document(write(tmp_path / name, content), published=cli)
@@ -234,10 +357,13 @@ def test_publication_date_precedence(
 
 
 def test_html_first_date_that_parses_wins(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.html", (
-        '<meta property="article:published_time" content="Tuesday morning">'
-        '<meta name="date" content="2016-08-23"><p>x</p>'
-    ))
+    path = write(
+        tmp_path / "a.html",
+        (
+            '<meta property="article:published_time" content="Tuesday morning">'
+            '<meta name="date" content="2016-08-23"><p>x</p>'
+        ),
+    )
     assert only_document(path).published == date(2016, 8, 23)
 
 
@@ -254,28 +380,60 @@ GOOD = "A good article.\n"
         pytest.param("blank.md", b"  \n\t\r\n", "empty file", id="whitespace-only"),
         pytest.param("blank.html", b" \n", "empty file", id="whitespace-only-html"),
         pytest.param("bom.txt", b"\xef\xbb\xbf\n", "empty file", id="bom-only"),
-        pytest.param("fm.md", b"---\ntitle: T\n---\n\n", "no text after the front matter",
-                     id="front-matter-only"),
-        pytest.param("latin.txt", "Caf\xe9".encode("latin-1"),
-                     "not UTF-8 text (bad byte at offset 3); use --encoding", id="not-utf8"),
-        pytest.param("date.md", b"---\npublished: 2016-02-30\n---\nx",
-                     "invalid published date '2016-02-30'", id="impossible-date"),
-        pytest.param("date.md", b"---\npublished: soon\n---\nx", "invalid published date 'soon'",
-                     id="not-a-date"),
-        pytest.param("date.html", b'<meta name="date" content="2016-02-30"><p>x</p>',
-                     "invalid published date '2016-02-30'", id="html-impossible-date"),
-        pytest.param("menu.html", b"<html><body><nav>Only a menu</nav></body></html>",
-                     "no text found in the HTML page", id="html-without-text"),
+        pytest.param(
+            "fm.md",
+            b"---\ntitle: T\n---\n\n",
+            "no text after the front matter",
+            id="front-matter-only",
+        ),
+        pytest.param(
+            "latin.txt",
+            "Caf\xe9".encode("latin-1"),
+            "not UTF-8 text (bad byte at offset 3); use --encoding",
+            id="not-utf8",
+        ),
+        pytest.param(
+            "date.md",
+            b"---\npublished: 2016-02-30\n---\nx",
+            "invalid published date '2016-02-30'",
+            id="impossible-date",
+        ),
+        pytest.param(
+            "date.md",
+            b"---\npublished: soon\n---\nx",
+            "invalid published date 'soon'",
+            id="not-a-date",
+        ),
+        pytest.param(
+            "date.html",
+            b'<meta name="date" content="2016-02-30"><p>x</p>',
+            "invalid published date '2016-02-30'",
+            id="html-impossible-date",
+        ),
+        pytest.param(
+            "menu.html",
+            b"<html><body><nav>Only a menu</nav></body></html>",
+            "no text found in the HTML page",
+            id="html-without-text",
+        ),
         pytest.param("bad.tml", b"<TimeML><TEXT>x</TimeML>", "malformed XML", id="bad-timeml"),
-        pytest.param("dct.tml", b'<TimeML><DCT><TIMEX3 value="1997-02-30"/></DCT><TEXT>x</TEXT>'
-                     b"</TimeML>", "invalid published date '1997-02-30'", id="timeml-bad-dct"),
-        pytest.param("empty.tml", b"<TimeML><TEXT> </TEXT></TimeML>", "empty <TEXT>",
-                     id="timeml-empty-text"),
+        pytest.param(
+            "dct.tml",
+            b'<TimeML><DCT><TIMEX3 value="1997-02-30"/></DCT><TEXT>x</TEXT></TimeML>',
+            "invalid published date '1997-02-30'",
+            id="timeml-bad-dct",
+        ),
+        pytest.param(
+            "empty.tml", b"<TimeML><TEXT> </TEXT></TimeML>", "empty <TEXT>", id="timeml-empty-text"
+        ),
         pytest.param("blank.jsonl", b"\n\n", "empty file", id="jsonl-blank-lines"),
     ],
 )
 def test_bad_file_is_an_error_and_others_go_on(
-    tmp_path: Path, name: str, content: bytes, message: str,
+    tmp_path: Path,
+    name: str,
+    content: bytes,
+    message: str,
 ) -> None:
     bad = write(tmp_path / name, content)
     write(tmp_path / "good.txt", GOOD)
@@ -300,15 +458,21 @@ def test_unknown_encoding(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        pytest.param("{bad", "malformed JSON: Expecting property name enclosed in double quotes "
-                     "(column 2)", id="malformed"),
+        pytest.param(
+            "{bad",
+            "malformed JSON: Expecting property name enclosed in double quotes (column 2)",
+            id="malformed",
+        ),
         pytest.param("[1, 2]", "malformed JSON: not an object", id="not-an-object"),
         pytest.param('{"title": "x"}', "no 'text' field", id="no-text"),
         pytest.param('{"text": 5}', "'text' is not a string", id="text-not-string"),
         pytest.param('{"text": "  "}', "empty text", id="empty-text"),
         pytest.param('{"text": "x", "title": ["a"]}', "'title' is not a string", id="bad-field"),
-        pytest.param('{"text": "x", "published": "2016-02-30"}',
-                     "invalid published date '2016-02-30'", id="impossible-date"),
+        pytest.param(
+            '{"text": "x", "published": "2016-02-30"}',
+            "invalid published date '2016-02-30'",
+            id="impossible-date",
+        ),
         pytest.param("[" * 100_000, "malformed JSON", id="deeply-nested"),
     ],
 )
@@ -414,7 +578,7 @@ def test_binary_detection_reads_only_the_probe(tmp_path: Path) -> None:
 
 
 def big_text(megabytes: int) -> Iterator[str]:
-    paragraph = ("Iran said on Tuesday that it had tested a missile in August 2016. " * 12)
+    paragraph = "Iran said on Tuesday that it had tested a missile in August 2016. " * 12
     paragraph = paragraph.strip() + "\n\n"
     block = paragraph * (1_048_576 // len(paragraph))
     for _ in range(megabytes):
@@ -491,8 +655,13 @@ def test_small_limit_keeps_single_document_name(tmp_path: Path) -> None:
 
 def test_content_hash_ignores_line_endings_and_metadata() -> None:
     unix = SourceDocument(text="One.\nTwo.\n", source="a.txt")
-    windows = SourceDocument(text="One.\r\nTwo.\r\n", source="b.txt", title="T",
-                             published=date(2016, 8, 23), published_source=DateSource.CLI)
+    windows = SourceDocument(
+        text="One.\r\nTwo.\r\n",
+        source="b.txt",
+        title="T",
+        published=date(2016, 8, 23),
+        published_source=DateSource.CLI,
+    )
     mac = SourceDocument(text="One.\rTwo.\r", source="c.txt")
     assert content_hash(unix) == content_hash(windows) == content_hash(mac)
     assert len(content_hash(unix)) == 64

@@ -176,7 +176,7 @@ def _split_lines(chunks: Iterable[AnyStr], newline: AnyStr) -> Iterator[AnyStr]:
     for chunk in chunks:
         start = 0
         while (end := chunk.find(newline, start)) != -1:
-            pending.append(chunk[start:end + 1])
+            pending.append(chunk[start : end + 1])
             yield empty.join(pending)
             pending.clear()
             start = end + 1

@@ -51,8 +51,11 @@ def parse_timeml(markup: str) -> TimeMLDocument:
     for element in root.iter():
         name = _local(element.tag)
         elements.setdefault(name, element)
-        if (name == "TIMEX3" and creation_time is None
-                and element.get("functionInDocument") == "CREATION_TIME"):
+        if (
+            name == "TIMEX3"
+            and creation_time is None
+            and element.get("functionInDocument") == "CREATION_TIME"
+        ):
             creation_time = element.get("value")
     if "TEXT" not in elements:
         raise NotTimeML("TimeML document without <TEXT>")

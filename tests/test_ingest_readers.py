@@ -81,6 +81,36 @@ def test_markdown_with_front_matter(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "title"),
+    [
+        pytest.param(
+            "a.md", "\n# Iran tests a missile #\n\nText.", "Iran tests a missile", id="heading"
+        ),
+        pytest.param(
+            "a.md", "---\ntitle: Front\n---\n# Heading\nText.", "Front", id="front-matter-wins"
+        ),
+        pytest.param("a.md", "Text first.\n# Heading\n", None, id="heading-not-first"),
+        pytest.param("a.md", "## Second level\nText.", None, id="second-level"),
+        pytest.param("a.md", "#hashtag\nText.", None, id="hashtag"),
+        pytest.param("a.txt", "# Heading\nText.", None, id="not-markdown"),
+    ],
+)
+def test_markdown_title_from_heading(
+    tmp_path: Path, name: str, content: str, title: str | None
+) -> None:
+    assert only_document(write(tmp_path / name, content)).title == title
+
+
+def test_front_matter_after_bom_with_crlf(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.md",
+        "\ufeff---\r\ntitle: T\r\npublished: 2016-08-23\r\n---\r\nBody\r\n".encode(),
+    )
+    doc = only_document(path)
+    assert (doc.title, doc.published, doc.text) == ("T", date(2016, 8, 23), "Body\r\n")
+
+
 def test_text_keeps_line_endings_and_drops_bom(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "\ufeffOne.\r\nTwo.\r\n".encode())
     assert only_document(path).text == "One.\r\nTwo.\r\n"

@@ -92,6 +92,10 @@ STDIN_SOURCE = "<stdin>"
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# A level-one ATX heading ("# Iran tests a missile #") opening a Markdown body, after blank lines.
+_MARKDOWN_TITLE = re.compile(r"\s*#[ \t]+(?P<title>[^\r\n]*?[^\s#][^\r\n]*?)[ \t#]*(?:\r?\n|\r|$)")
+
+
 @dataclass(frozen=True, slots=True)
 class _Options:
     encoding: str | None
@@ -294,11 +298,15 @@ def _read_text(
             part for part in split_parts(body, options.part_chars) if part and not part.isspace()
         )
 
+        title = fields.get("title") or (
+            _markdown_title(head[front.end :]) if kind == "markdown" else None
+        )
+
         def document(text: str, source: str) -> SourceDocument:
             return SourceDocument(
                 text=text,
                 source=source,
-                title=fields.get("title") or None,
+                title=title,
                 url=fields.get("url") or None,
                 external_id=fields.get("id") or None,
                 published=published,
@@ -328,6 +336,12 @@ def _size_from(stream: BinaryIO, start: int) -> int:
     end = stream.seek(0, os.SEEK_END)
     stream.seek(position)
     return end - start
+
+
+def _markdown_title(body: str) -> str | None:
+    """The text of a ``# Heading`` on the first non-blank line, the usual title of a note."""
+    match = _MARKDOWN_TITLE.match(body)
+    return match["title"] if match is not None else None
 
 
 def _take(chunks: Iterator[str], size: int) -> str:

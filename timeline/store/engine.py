@@ -98,8 +98,9 @@ def make_read_only_engine(path_or_url: str) -> Engine:
     """An engine whose connections cannot change the database.
 
     SQLite: the file is opened with ``mode=ro`` (the OS-level guarantee), ``query_only`` is set,
-    and an authorizer refuses ATTACH/DETACH and writing pragmas. PostgreSQL: every transaction
-    is ``READ ONLY``. Read-only is enforced by the connection, not by inspecting SQL text.
+    and an authorizer refuses ATTACH/DETACH and writing pragmas. PostgreSQL: the session's
+    ``default_transaction_read_only`` is on, every transaction is ``READ ONLY``, and a query is
+    one statement. Read-only is enforced by the connection, not by inspecting SQL text.
     """
     url = normalise_url(path_or_url)
     path = sqlite_path(url)
@@ -115,11 +116,36 @@ def make_read_only_engine(path_or_url: str) -> Engine:
             return conn
 
         return create_engine("sqlite://", creator=connect)
-    engine = create_engine(url)
-    if engine.dialect.name == "postgresql":
+    if make_url(url).get_backend_name() == "postgresql":
+        return _postgresql_read_only_engine(url)
+    return create_engine(url)
 
-        @event.listens_for(engine, "begin")
-        def _read_only_txn(conn: Any) -> None:
-            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+def _with_pg_option(url: str, setting: str) -> str:
+    """``url`` with ``-c setting`` added to libpq's ``options``, keeping any already there."""
+    u = make_url(url)
+    current = u.query.get("options")
+    if isinstance(current, tuple):
+        current = " ".join(current)
+    merged = f"{current} -c {setting}" if current else f"-c {setting}"
+    return u.update_query_dict({"options": merged}).render_as_string(hide_password=False)
+
+
+def _postgresql_read_only_engine(url: str) -> Engine:
+    # Two layers: the session default makes every transaction read-only from the first
+    # statement on (also any that the driver or SQLAlchemy open), and each transaction is
+    # set READ ONLY explicitly in case a pooler dropped the startup option.
+    engine = create_engine(_with_pg_option(url, "default_transaction_read_only=on"))
+
+    @event.listens_for(engine, "connect")
+    def _one_statement(dbapi_conn: Any, _record: Any) -> None:
+        # psycopg sends a query without parameters through the simple protocol, which runs
+        # "COMMIT; BEGIN READ WRITE; DROP ..." as three statements and escapes the read-only
+        # transaction. Preparing every query forces the extended protocol: one statement.
+        dbapi_conn.prepare_threshold = 0
+
+    @event.listens_for(engine, "begin")
+    def _read_only_txn(conn: Any) -> None:
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
     return engine

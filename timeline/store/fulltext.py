@@ -1,8 +1,9 @@
 """Full-text search over event text, chosen by dialect in this one place.
 
 SQLite: the FTS5 table ``events_fts`` (external content on ``events``, kept by triggers).
-PostgreSQL: ``to_tsvector('simple', text)`` served by a GIN expression index of the same
-expression (created by the migrations), so no extra column needs maintaining.
+PostgreSQL: ``to_tsvector('simple', text)`` served by the GIN expression index
+``ix_events_text_fts`` on the same expression (created by the migrations), so no extra column
+needs maintaining. Both require every word of the search, case-insensitively.
 """
 
 from __future__ import annotations
@@ -13,11 +14,7 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from timeline.store.models import Event
-from timeline.store.schema_extras import FTS_TABLE
-
-# 'simple' keeps names and foreign words as written; English stemming would merge
-# "Iranian" and "Iran" differently from SQLite's unicode61 and make the backends disagree.
-PG_TS_CONFIG = "simple"
+from timeline.store.schema_extras import FTS_TABLE, PG_TS_CONFIG
 
 
 def fts5_query(words: str) -> str:
@@ -29,12 +26,21 @@ def fts5_query(words: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
 
 
+def pg_text_condition(words: str) -> ColumnElement[bool]:
+    """``to_tsvector('simple', events.text) @@ plainto_tsquery('simple', :words)``.
+
+    The configuration is a literal, not a bound parameter: the planner matches the GIN index
+    only against the very expression it was built on. plainto_tsquery ignores tsquery syntax
+    in user text (``&``, ``|``, ``!``) and ANDs the words, as the FTS5 query does.
+    """
+    config: ColumnElement[str] = literal_column(f"'{PG_TS_CONFIG}'")
+    return func.to_tsvector(config, Event.text).op("@@")(func.plainto_tsquery(config, words))
+
+
 def text_condition(session: Session, words: str) -> ColumnElement[bool]:
     """A WHERE condition on Event selecting events whose text holds all ``words``."""
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_tsvector(text(f"'{PG_TS_CONFIG}'"), Event.text).op("@@")(
-            func.plainto_tsquery(text(f"'{PG_TS_CONFIG}'"), words)
-        )
+        return pg_text_condition(words)
     matches: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(text(FTS_TABLE))

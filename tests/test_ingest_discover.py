@@ -59,6 +59,12 @@ def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
     assert relative(discover([str(tmp_path)]), tmp_path) == ["kept.txt"]
 
 
+def test_readme_files_are_skipped_unless_named(tmp_path: Path) -> None:
+    tree(tmp_path, "README.md", "sub/readme.txt", "Readme.en.md", "readmes.txt", "a.txt")
+    assert relative(discover([str(tmp_path)]), tmp_path) == ["a.txt", "readmes.txt"]
+    assert discover([str(tmp_path / "README.md")]) == [tmp_path / "README.md"]
+
+
 @pytest.mark.parametrize(
     ("glob", "expected"),
     [

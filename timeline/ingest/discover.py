@@ -4,7 +4,9 @@ A file named explicitly is always read, whatever its extension (the reader then 
 format from its content). A folder is walked recursively and yields the files whose name matches
 the patterns, sorted by path so that two runs over the same tree ingest in the same order. Hidden
 files and folders (names starting with ".") are skipped, as are symbolic links to folders (they
-can make cycles). ``-`` stands for standard input.
+can make cycles), and README files (``README.md``, ``readme.txt``): they describe a collection
+(the project's ``seeds/``, the TempEval corpora) rather than report news, and would otherwise be
+ingested as articles; name one explicitly to read it. ``-`` stands for standard input.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def _walk(folder: Path, patterns: Sequence[str]) -> tuple[list[Path], list[ReadE
     for directory, subdirectories, names in os.walk(folder, onerror=on_error):
         subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
         for name in names:
-            if name.startswith("."):
+            if name.startswith(".") or name.lower().split(".")[0] == "readme":
                 continue
             path = Path(directory, name)
             if not _matches(path.relative_to(folder), patterns) or path.is_dir():

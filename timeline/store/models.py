@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -207,3 +208,79 @@ class EventActor(Base):
     end: Mapped[int] = mapped_column(Integer, comment="Mention end offset (exclusive)")
     date_start: Mapped[str | None] = mapped_column(ISO_DAY, comment="Copy of the event's start")
     date_end: Mapped[str | None] = mapped_column(ISO_DAY, comment="Copy of the event's end")
+
+
+# --- Event groups (issue 10): reports of one real event --------------------------------------
+
+
+class EventGroup(Base):
+    __tablename__ = "event_groups"
+    __table_args__ = (
+        Index("ix_event_groups_dates", "date_start", "date_end"),
+        {
+            "comment": "One real event told by one or more event rows (mentions), possibly in many documents"
+        },
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Group id (g12 in the CLI)")
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"),
+        comment="The mention with the best interval (the most precise agreeing one)",
+    )
+    date_start: Mapped[str | None] = mapped_column(ISO_DAY, comment="Best interval start")
+    date_end: Mapped[str | None] = mapped_column(ISO_DAY, comment="Best interval end, inclusive")
+    precision: Mapped[str | None] = mapped_column(String(16), comment="Best interval precision")
+    approximate: Mapped[bool] = mapped_column(
+        Boolean, comment="True when the best date is approximate"
+    )
+    text: Mapped[str] = mapped_column(Text, comment="Sentence of the best mention")
+    actors: Mapped[str] = mapped_column(Text, comment="JSON array: actors of all mentions (union)")
+    places: Mapped[str] = mapped_column(Text, comment="JSON array: places of all mentions (union)")
+    mentions: Mapped[int] = mapped_column(Integer, comment="Number of event rows in the group")
+    documents: Mapped[int] = mapped_column(Integer, comment="Number of distinct documents")
+    sources: Mapped[int] = mapped_column(
+        Integer, comment="Number of distinct sources (URL host, else document source)"
+    )
+    first_published: Mapped[str | None] = mapped_column(
+        ISO_DAY, comment="Earliest publication date of a document reporting it"
+    )
+    last_published: Mapped[str | None] = mapped_column(
+        ISO_DAY, comment="Latest publication date of a document reporting it"
+    )
+
+
+class EventGroupMember(Base):
+    __tablename__ = "event_group_members"
+    __table_args__ = {"comment": "Which group each event row (mention) belongs to"}
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, comment="The mention"
+    )
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("event_groups.id", ondelete="CASCADE"), index=True, comment="Its group"
+    )
+    score: Mapped[float | None] = mapped_column(
+        Float, comment="Similarity with which it joined the group (NULL: the group's first)"
+    )
+
+
+class EventGroupKey(Base):
+    __tablename__ = "event_group_keys"
+    __table_args__ = {
+        "comment": "Candidate index for grouping: entity|time bucket keys of each mergeable event"
+    }
+
+    key: Mapped[str] = mapped_column(
+        Text, primary_key=True, comment="Actor or place name | bucket (M:YYYY-MM, y:YYYY, Y:YYYY)"
+    )
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True, comment="Event"
+    )
+
+
+class GroupingSetting(Base):
+    __tablename__ = "grouping_settings"
+    __table_args__ = {"comment": "Settings of event grouping, e.g. merge_threshold"}
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True, comment="Setting name")
+    value: Mapped[str] = mapped_column(Text, comment="Setting value as text")

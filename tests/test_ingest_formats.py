@@ -36,6 +36,11 @@ def test_docstring_examples(module: ModuleType) -> None:
         pytest.param("2016/08/23", date(2016, 8, 23), id="slashes"),
         pytest.param("20160823", date(2016, 8, 23), id="compact"),
         pytest.param("Tue, 23 Aug 2016 22:00:00 GMT", date(2016, 8, 23), id="rfc2822"),
+        pytest.param("2016-8-3", date(2016, 8, 3), id="one-digit-parts"),
+        pytest.param("2016/8/3 10:00", date(2016, 8, 3), id="one-digit-parts-time"),
+        pytest.param("August 23, 2016", date(2016, 8, 23), id="month-day-year"),
+        pytest.param("Aug 23, 2016", date(2016, 8, 23), id="short-month"),
+        pytest.param("23 August 2016", date(2016, 8, 23), id="day-month-year"),
     ],
 )
 def test_parse_published(value: str, expected: date) -> None:
@@ -49,6 +54,8 @@ def test_parse_published(value: str, expected: date) -> None:
         pytest.param("2016-13-01", id="impossible-month"),
         pytest.param("yesterday", id="not-a-date"),
         pytest.param("2016-08", id="month-only"),
+        pytest.param("201608-23", id="mixed-separators"),
+        pytest.param("February 30, 2016", id="impossible-written"),
         pytest.param("", id="empty"),
     ],
 )

@@ -9,7 +9,7 @@ its own readers; converting to UTC would move evening articles of the Americas t
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from email.utils import parsedate_tz
 
 # A calendar date at the start of the value, optionally followed by a time and a zone
@@ -17,6 +17,15 @@ from email.utils import parsedate_tz
 _LEADING_DATE = re.compile(
     r"^(?P<year>\d{4})(?P<sep>[-/.]?)(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?:$|[T\s_])",
 )
+
+# The same with one-digit months or days, which need a separator ("2016-8-3", "2016/08/3").
+_LEADING_SHORT_DATE = re.compile(
+    r"^(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?:$|[T\s_])",
+)
+
+# English dates as some sites write them in meta tags ("August 23, 2016", "23 Aug 2016"); the
+# strptime month names are those of the C locale, which is English.
+_WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 
 # A date inside a file name: 2016-08-23, 2016_08_23 or 20160823, not part of a longer number.
 # The separator must be the same on both sides, so "2016-0823" is not read as a date.
@@ -46,7 +55,7 @@ def parse_published(value: str) -> date:
     datetime.date(2016, 8, 23)
     """
     text = value.strip()
-    match = _LEADING_DATE.match(text)
+    match = _LEADING_DATE.match(text) or _LEADING_SHORT_DATE.match(text)
     if match is not None:
         try:
             return date(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -59,6 +68,11 @@ def parse_published(value: str) -> date:
             return date(year, month, day)
         except ValueError:
             raise InvalidDate(text) from None
+    for written in _WRITTEN_FORMATS:
+        try:
+            return datetime.strptime(text, written).date()
+        except ValueError:
+            continue
     raise InvalidDate(text)
 
 

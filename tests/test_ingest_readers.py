@@ -518,7 +518,9 @@ def test_bad_jsonl_line_names_file_and_line(tmp_path: Path, line: str, message: 
 def test_jsonl_undecodable_line(tmp_path: Path) -> None:
     path = write(tmp_path / "a.jsonl", b'{"text": "one"}\n{"text": "caf\xe9"}\n{"text": "x"}\n')
     items = read_all(path)
-    assert errors_of(items) == [f"{path}#L2: not UTF-8 text (bad byte at offset 0); use --encoding"]
+    assert errors_of(items) == [
+        f"{path}#L2: not UTF-8 text (bad byte at offset 13); use --encoding"
+    ]
     assert len(items) == 3
 
 

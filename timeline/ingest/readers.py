@@ -373,8 +373,9 @@ def _read_jsonl(
             if isinstance(line, bytes):
                 try:
                     line = line.decode(encoding)
-                except UnicodeDecodeError:
-                    yield _undecodable(source, Undecodable(encoding, 0), options)
+                except UnicodeDecodeError as error:
+                    # The offset is within the line, which the source names.
+                    yield _undecodable(source, Undecodable(encoding, error.start), options)
                     continue
             if not line.strip():
                 continue

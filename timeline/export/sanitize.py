@@ -44,6 +44,8 @@ def clean_terminal(text: str) -> str:
     >>> clean_terminal("\\x1b[31mred\\x1b[0m alert\\x07\\nnext\\x1b]0;title\\x07 line")
     'red alert next line'
     """
+    if text.isprintable():  # no control or format character at all: the common case
+        return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _WHITESPACE_CONTROLS.sub(" ", text)
     return _OTHER_CONTROLS.sub("", text)

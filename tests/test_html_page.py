@@ -367,20 +367,17 @@ def test_clicking_an_event_on_the_canvas_opens_it(driver: Any, tmp_path: Path) -
         )
     ]
     open_page(driver, tmp_path / "one.html", rows)
-    # The only event sits in the middle of the only lane.
-    point = driver.execute_script(
-        "const c = document.getElementById('timeline-canvas');"
-        "const r = c.getBoundingClientRect();"
-        "const plot = r.width - 150 - 10;"
-        "return [150 + plot / 2, 30 / 2];"
-    )
+    # The only event sits in the middle of the plot (right of the 150 px of lane names, 10 px
+    # margin) and of the only lane (30 px high): see LABEL_W and LANE_H in page.js.
     from selenium.webdriver.common.action_chains import ActionChains
 
     canvas = driver.find_element("id", "timeline-canvas")
-    width = canvas.size["width"]
-    height = canvas.size["height"]
+    width, height = canvas.size["width"], canvas.size["height"]
+    x = 150 + (width - 150 - 10) / 2
+    y = 30 / 2
+    assert not driver.find_element("id", "event-detail").is_displayed()
     ActionChains(driver).move_to_element_with_offset(
-        canvas, int(point[0] - width / 2), int(3 + 4 - height / 2)
+        canvas, int(x - width / 2), int(y - height / 2)
     ).click().perform()
     assert driver.find_element("id", "event-detail").is_displayed()
     assert driver.find_element("id", "detail-sentence").text == "On 3 May 2016 Iran spoke."

@@ -75,6 +75,9 @@ _GREYS: dict[str, str] = {OTHER_LANE: "0.45", NONE_LANE: "0.65"}
 # The narrowest time axis, in days.
 MIN_EXTENT_DAYS = 30.0
 
+# tab10 indexes without its grey (7), which would read as the "other" lane.
+_PALETTE: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6, 8, 9)
+
 # Lane labels longer than this are cut with an ellipsis so the plot keeps its width.
 MAX_LABEL_CHARS = 32
 
@@ -273,7 +276,7 @@ def render_chart(
             # A gap of 0.4 % of the axis keeps neighbouring markers apart.
             subrows = _pack(spans, min_gap=extent * 0.004)
             depth = max(subrows, default=0) + 1
-            colour = _GREYS.get(lanes[index]) or colours(index % 10)
+            colour = _GREYS.get(lanes[index]) or colours(_PALETTE[index % len(_PALETTE)])
             # Lanes run top to bottom: lane 0 sits at the top (highest y).
             centre = len(lanes) - 1 - index
             band = 0.8

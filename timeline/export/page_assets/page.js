@@ -13,8 +13,10 @@
   const LABEL_W = 150;         // pixels for lane names left of the axis
   const ROW_H = 52;            // pixels per row of the list (matches .event in the CSS)
   const MIN_SPAN = 2;          // narrowest view, in days
+  const MAX_SUBROWS = 6;       // overlapping events per lane before they overlap on screen
+  // Tableau 10 without its grey, which is kept for "other" and "(none)".
   const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-    "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+    "#e377c2", "#bcbd22", "#17becf", "#393b79"];
   const GREY_OTHER = "#737373";
   const GREY_NONE = "#a6a6a6";
   // Length of one precision unit in days: the uncertain end of an interval.
@@ -401,26 +403,36 @@
     ctx.rect(LABEL_W, 0, plotW + 10, lanesH);
     ctx.clip();
     hits = [];
-    const subrows = 4;
-    const rowEnds = lanes.map(function () { return new Array(subrows).fill(-Infinity); });
-    const barH = Math.max(3, (LANE_H - 6) / subrows - 1);
+    // First pass: place each event of the view in a sub-row of each of its lanes (greedy
+    // packing in pixels, so it follows the zoom); second pass: draw with the bar height that
+    // the fullest sub-row count of each lane allows.
+    const placed = [];
+    const rowEnds = lanes.map(function () { return new Array(MAX_SUBROWS).fill(-Infinity); });
+    const used = lanes.map(function () { return 1; });
     state.matching.forEach(function (e) {
       if (e.start === null || e.end + 1 <= a || e.start >= b) { return; }
       let x0 = x(e.start);
       let x1 = x(e.end + 1);
       const point = e.precision === "day" && e.start === e.end;
       const tiny = x1 - x0 < 5;
-      if (tiny) { const mid = (x0 + x1) / 2; x0 = mid - 3; x1 = mid + 3; }
+      if (tiny) { const mid = (x0 + x1) / 2; x0 = mid - 4; x1 = mid + 4; }
       e.lanes.forEach(function (li) {
         const ends = rowEnds[li];
         let r = 0;
-        for (; r < subrows; r += 1) { if (ends[r] <= x0 - 2) { break; } }
-        if (r === subrows) { r = ends.indexOf(Math.min.apply(null, ends)); }
+        for (; r < MAX_SUBROWS; r += 1) { if (ends[r] <= x0 - 2) { break; } }
+        if (r === MAX_SUBROWS) { r = ends.indexOf(Math.min.apply(null, ends)); }
         ends[r] = Math.max(ends[r], x1);
-        const y = li * LANE_H + 3 + r * (barH + 1);
-        drawEvent(ctx, e, x0, x1, y, barH, lanes[li].colour, point || tiny, scale);
-        hits.push([x0, y, x1 - x0, barH, e]);
+        used[li] = Math.max(used[li], r + 1);
+        placed.push([e, li, r, x0, x1, point]);
       });
+    });
+    placed.forEach(function (p) {
+      const li = p[1];
+      const barH = Math.max(3, Math.min(12, (LANE_H - 6) / used[li] - 1));
+      const block = used[li] * (barH + 1) - 1;
+      const y = li * LANE_H + (LANE_H - block) / 2 + p[2] * (barH + 1);
+      drawEvent(ctx, p[0], p[3], p[4], y, barH, lanes[li].colour, p[5], scale);
+      hits.push([p[3], y, p[4] - p[3], barH, p[0]]);
     });
     ctx.restore();
     drawOverview();

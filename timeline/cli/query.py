@@ -14,31 +14,51 @@ if TYPE_CHECKING:
     from timeline.store.query import EventFilter
 
 
-def _write(cli: CliContext, flt: EventFilter, fmt: str, raw: bool, out: TextIO) -> int:
-    from timeline.export.formats import write_events
+def _write(
+    cli: CliContext, flt: EventFilter, fmt: str, raw: bool, out: TextIO, merged: bool = False
+) -> int:
+    from timeline.export.formats import TABLE_FORMATS, write_events, write_table
     from timeline.store.query import iter_events
 
     store = cli.store()
     with friendly_errors(), store.session() as session:
+        if merged:
+            # one row per group (issue 10); event-only formats get each group's best mention
+            from timeline.store.groups import GROUP_COLUMNS, group_event_rows, iter_groups
+
+            if fmt in TABLE_FORMATS:
+                rows = (g.values() for g in iter_groups(session, flt))
+                return write_table(GROUP_COLUMNS, rows, fmt, out, raw=raw)
+            return write_events(group_event_rows(session, flt), fmt, out, raw=raw)
         return write_events(iter_events(session, flt), fmt, out, raw=raw)
+
+
+_merged_option = click.option(
+    "--merged",
+    is_flag=True,
+    help="One row per event group (reports of one event) with mentions and sources columns.",
+)
 
 
 @click.command("list")
 @filter_options
+@_merged_option
 @output_options(EVENT_FORMATS)
 @pass_cli
-def list_command(cli: CliContext, flt: EventFilter, fmt: str, raw: bool) -> None:
+def list_command(cli: CliContext, flt: EventFilter, merged: bool, fmt: str, raw: bool) -> None:
     """List events in chronological order (oldest first).
 
     \b
     Example:
       timeline list --actor Iran --from 2005 --to 2016-08
+      timeline list --merged --actor Iran
     """
-    _write(cli, flt, fmt, raw, sys.stdout)
+    _write(cli, flt, fmt, raw, sys.stdout, merged)
 
 
 @click.command("export")
 @filter_options
+@_merged_option
 @click.option(
     "-f",
     "--format",
@@ -57,7 +77,9 @@ def list_command(cli: CliContext, flt: EventFilter, fmt: str, raw: bool) -> None
     help="Write to FILE instead of standard output.",
 )
 @pass_cli
-def export_command(cli: CliContext, flt: EventFilter, fmt: str, raw: bool, output: str) -> None:
+def export_command(
+    cli: CliContext, flt: EventFilter, merged: bool, fmt: str, raw: bool, output: str
+) -> None:
     """Export events (CSV by default, columns as in DESIGN.md) to a file or standard output.
 
     \b
@@ -65,37 +87,64 @@ def export_command(cli: CliContext, flt: EventFilter, fmt: str, raw: bool, outpu
       timeline export --actor Iran --format csv -o iran.csv
     """
     if output == "-":
-        n = _write(cli, flt, fmt, raw, sys.stdout)
+        n = _write(cli, flt, fmt, raw, sys.stdout, merged)
     else:
         # newline="" so the csv module's RFC 4180 line endings are written as they are.
         with open(output, "w", encoding="utf-8", newline="") as out:
-            n = _write(cli, flt, fmt, raw, out)
-        click.echo(f"exported {n} events to {output}", err=True)
+            n = _write(cli, flt, fmt, raw, out, merged)
+        click.echo(f"exported {n} {'groups' if merged else 'events'} to {output}", err=True)
 
 
 @click.command("show")
-@click.argument("event_id", type=int)
+@click.argument("event_id", metavar="ID")
+@click.option("--group", is_flag=True, help="Show the group of event ID (or ID is a group id).")
 @click.option(
     "--color/--no-color", default=None, help="Highlight the date mention (default: on a terminal)."
 )
 @pass_cli
-def show_command(cli: CliContext, event_id: int, color: bool | None) -> None:
+def show_command(cli: CliContext, event_id: str, group: bool, color: bool | None) -> None:
     """Show everything about one event: document, date expression, sentence, actors, places.
+
+    An id starting with g (g12) is an event group: its reports of one event, each with its
+    sentence.
 
     \b
     Example:
       timeline show 12
+      timeline show g3
     """
     from timeline.export.detail import format_event_detail
     from timeline.store.details import event_detail
 
     store = cli.store()
+    if group or event_id[:1] in ("g", "G"):
+        _show_group(cli, event_id, color)
+        return
+    if not event_id.isdigit():
+        raise click.BadParameter(f"{event_id!r} is not an event id (12) or group id (g12)")
     with friendly_errors(), store.session() as session:
-        detail = event_detail(session, event_id)
+        detail = event_detail(session, int(event_id))
     if detail is None:
         raise click.ClickException(f"no event with id {event_id}")
     use_color = sys.stdout.isatty() if color is None else color
     format_event_detail(detail, sys.stdout, color=use_color)
+
+
+def _show_group(cli: CliContext, ident: str, color: bool | None) -> None:
+    from timeline.store.groups import format_group_detail, group_detail, group_of_event
+
+    number = ident[1:] if ident[:1] in ("g", "G") else ident
+    if not number.isdigit():
+        raise click.BadParameter(f"{ident!r} is not a group id (g12)")
+    with friendly_errors(), cli.store().session() as session:
+        gid: int | None = int(number)
+        if ident[:1] not in ("g", "G"):
+            gid = group_of_event(session, int(number))  # --group with an event id
+        detail = group_detail(session, gid) if gid is not None else None
+    if detail is None:
+        raise click.ClickException(f"no group {ident}")
+    use_color = sys.stdout.isatty() if color is None else color
+    format_group_detail(detail, sys.stdout, color=use_color)
 
 
 @click.command("stats")

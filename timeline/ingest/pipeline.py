@@ -141,8 +141,14 @@ def ingest(
     force: bool = False,
     jobs: int = 1,
     on_progress: Callable[[IngestSummary, str], None] | None = None,
+    group_events: bool = True,
+    merge_threshold: float | None = None,
 ) -> IngestSummary:
-    """Read, extract and store every document under ``paths``; errors are collected, not raised."""
+    """Read, extract and store every document under ``paths``; errors are collected, not raised.
+
+    ``group_events`` groups the new events with reports of the same event after each batch
+    (issue 10), at ``merge_threshold`` or the one stored with the database.
+    """
     from timeline.ingest.readers import content_hash, iter_documents
     from timeline.store.dictionary_sync import ensure_dictionary, known_hashes
     from timeline.store.writer import ActorIds, StoreStatus, store_document
@@ -169,6 +175,8 @@ def ingest(
     def flush() -> None:
         if not pending:
             return
+        written: list[int] = []
+        replaced = False
         with store.session() as session:
             for ex in pending:
                 assert ex.extraction is not None
@@ -193,9 +201,17 @@ def ingest(
                 else:
                     summary.ingested += 1
                     summary.replaced += result.status is StoreStatus.REPLACED
+                    replaced |= result.status is StoreStatus.REPLACED
+                    written.append(result.document_id)
                     summary.events += result.events
                     summary.words += len(ex.doc.text.split())
                     summary.actors.update(result.actor_ids)
+            if group_events and written:
+                from timeline.store.groups import group_documents, prune_groups
+
+                if replaced:
+                    prune_groups(session)
+                group_documents(session, written, merge_threshold)
         pending.clear()
 
     for item in _extracted_stream(items, jobs, entries):

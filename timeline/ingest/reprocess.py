@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from timeline.store.groups import document_group_ids, regroup_document
 from timeline.store.models import Document, Timex
 from timeline.store.writer import ActorIds, write_extraction
 
@@ -28,9 +29,11 @@ def reprocess_document(
     ).one()
     dct = date.fromisoformat(published) if published else None
     extraction = extract_document(text, dct, dictionary)
-    # Events and links go with their timexes (ON DELETE CASCADE).
+    stale_groups = document_group_ids(session, doc_id)
+    # Events and links go with their timexes (ON DELETE CASCADE), group memberships too.
     session.execute(delete(Timex).where(Timex.document_id == doc_id))
     n, _ = write_extraction(session, doc_id, extraction, cache or ActorIds())
+    regroup_document(session, doc_id, stale_groups)
     return n
 
 

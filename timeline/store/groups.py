@@ -1,0 +1,615 @@
+"""Event groups in the database: maintained at ingest and by reprocess, listed and shown.
+
+Every event row (mention) belongs to exactly one group; most groups have one member. The
+algorithm is timeline/events/grouping.py; this module loads the reports it needs, through the
+candidate index ``event_group_keys`` (entity x time bucket), and writes the result: new groups,
+new members, merged groups, and each touched group's summary (best interval, actors and places,
+counts of mentions, documents and sources, first and last publication date).
+
+Work per batch is proportional to the new events and the groups they may join, never to the
+whole database, so ingest stays linear (benchmarks/bench_groups.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, TextIO, TypeVar
+from urllib.parse import urlsplit
+
+from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from timeline.events.grouping import (
+    DEFAULT_THRESHOLD,
+    Cluster,
+    Report,
+    best_report,
+    cluster,
+    index_keys,
+    probe_keys,
+)
+from timeline.store.models import (
+    Actor,
+    Document,
+    Event,
+    EventActor,
+    EventGroup,
+    EventGroupKey,
+    EventGroupMember,
+    GroupingSetting,
+)
+from timeline.store.query import EventFilter, build_select, rows_for_ids
+from timeline.store.rows import EventRow
+from timeline.temporal.types import Precision
+
+T = TypeVar("T")
+
+# Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
+_CHUNK = 500
+
+# Events regrouped per step of a rebuild: a few ingest batches' worth.
+REBUILD_STEP = 2000
+
+THRESHOLD_SETTING = "merge_threshold"
+
+# Columns of `timeline list --merged` and of the group rows written by every table format.
+GROUP_COLUMNS: tuple[str, ...] = (
+    "group_id",
+    "date_start",
+    "date_end",
+    "precision",
+    "actors",
+    "places",
+    "text",
+    "mentions",
+    "documents",
+    "sources",
+    "first_published",
+    "last_published",
+)
+
+
+def _chunks(items: Sequence[T]) -> Iterator[list[T]]:
+    for i in range(0, len(items), _CHUNK):
+        yield list(items[i : i + _CHUNK])
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def merge_threshold(session: Session) -> float:
+    """The threshold stored with the database, else the default."""
+    value = session.execute(
+        select(GroupingSetting.value).where(GroupingSetting.name == THRESHOLD_SETTING)
+    ).scalar_one_or_none()
+    return float(value) if value is not None else DEFAULT_THRESHOLD
+
+
+def set_merge_threshold(session: Session, threshold: float) -> None:
+    """Store ``threshold`` so that later ingests group as the last rebuild did."""
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"merge threshold must be between 0 and 1, not {threshold}")
+    session.execute(delete(GroupingSetting).where(GroupingSetting.name == THRESHOLD_SETTING))
+    session.execute(insert(GroupingSetting).values(name=THRESHOLD_SETTING, value=repr(threshold)))
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Member:
+    """What a group's summary needs of one mention, plus its Report for the algorithm."""
+
+    report: Report
+    date_start: str | None
+    date_end: str | None
+    precision: str | None
+    approximate: bool
+    text: str
+    published: str | None
+    source: str
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+def source_key(source: str, url: str | None) -> str:
+    """What counts as one source: the URL's host when known, else the file (JSONL lines of one
+    file are one feed)."""
+    for candidate in (url, source):
+        if candidate and "://" in candidate:
+            host = urlsplit(candidate).hostname
+            if host:
+                return host.removeprefix("www.")
+    return source.split("#", 1)[0]
+
+
+def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
+    rows: dict[int, tuple[object, ...]] = {}
+    for chunk in _chunks(sorted(event_ids)):
+        stmt = (
+            select(
+                Event.id,
+                Event.document_id,
+                Event.start,
+                Event.text,
+                Event.date_start,
+                Event.date_end,
+                Event.precision,
+                Event.approximate,
+                Document.published,
+                Document.source,
+                Document.url,
+            )
+            .join(Document, Document.id == Event.document_id)
+            .where(Event.id.in_(chunk))
+        )
+        for r in session.execute(stmt):
+            rows[r[0]] = tuple(r)
+    names: dict[int, tuple[list[str], list[str]]] = {}
+    for chunk in _chunks(sorted(rows)):
+        stmt2 = (
+            select(EventActor.event_id, EventActor.role, Actor.name)
+            .join(Actor, Actor.id == EventActor.actor_id)
+            .where(EventActor.event_id.in_(chunk))
+            .order_by(EventActor.event_id, EventActor.start)
+        )
+        for event_id, role, name in session.execute(stmt2):
+            actors, places = names.setdefault(event_id, ([], []))
+            target = places if role == "place" else actors
+            if name not in target:
+                target.append(name)
+    out: dict[int, _Member] = {}
+    for event_id in sorted(rows):
+        _, doc_id, start, text, ds, de, prec, approx, published, source, url = rows[event_id]
+        actors, places = names.get(event_id, ([], []))
+        assert isinstance(text, str) and isinstance(source, str)
+        ds_s, de_s, prec_s = _opt_str(ds), _opt_str(de), _opt_str(prec)
+        report = Report.build(
+            event_id,
+            int(str(doc_id)),
+            int(str(start)),
+            text,
+            date.fromisoformat(ds_s) if ds_s else None,
+            date.fromisoformat(de_s) if de_s else None,
+            Precision(prec_s) if prec_s else None,
+            actors,
+            places,
+        )
+        out[event_id] = _Member(
+            report,
+            ds_s,
+            de_s,
+            prec_s,
+            bool(approx),
+            text,
+            _opt_str(published),
+            source_key(source, _opt_str(url)),
+            actors,
+            places,
+        )
+    return out
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- maintaining -----------------------------------------------------------------------------
+
+
+@dataclass
+class GroupUpdate:
+    """What one update did."""
+
+    events: int = 0
+    groups_created: int = 0
+    joined: int = 0  # new events that joined a group with other members
+    merged: int = 0  # stored groups folded into another
+
+
+def _summary(members: Sequence[_Member], scores: dict[int, float]) -> dict[str, object]:
+    best = best_report([m.report for m in members])
+    head = next(m for m in members if m.report.event_id == best.event_id)
+    actors = list(dict.fromkeys(a for m in members for a in m.actors))
+    places = list(dict.fromkeys(p for m in members for p in m.places))
+    published = sorted(m.published for m in members if m.published)
+    return {
+        "event_id": head.report.event_id,
+        "date_start": head.date_start,
+        "date_end": head.date_end,
+        "precision": head.precision,
+        "approximate": head.approximate,
+        "text": head.text,
+        "actors": json.dumps(actors, ensure_ascii=False, separators=(",", ":")),
+        "places": json.dumps(places, ensure_ascii=False, separators=(",", ":")),
+        "mentions": len(members),
+        "documents": len({m.report.document_id for m in members}),
+        "sources": len({m.source for m in members}),
+        "first_published": published[0] if published else None,
+        "last_published": published[-1] if published else None,
+    }
+
+
+def update_groups(
+    session: Session, event_ids: Iterable[int], threshold: float | None = None
+) -> GroupUpdate:
+    """Put new events (not yet in any group) into groups, merging with stored ones."""
+    if threshold is None:
+        threshold = merge_threshold(session)
+    wanted = sorted(set(event_ids))
+    grouped: set[int] = set()
+    for chunk in _chunks(wanted):
+        grouped.update(
+            session.execute(
+                select(EventGroupMember.event_id).where(EventGroupMember.event_id.in_(chunk))
+            ).scalars()
+        )
+    new = _load(session, [e for e in wanted if e not in grouped])
+    result = GroupUpdate(events=len(new))
+    if not new:
+        return result
+
+    # Candidates: stored events sharing a key, then every member of their groups (the
+    # complete-linkage check needs whole groups).
+    probes = sorted({k for m in new.values() for k in probe_keys(m.report)})
+    candidates: set[int] = set()
+    for keys_chunk in _chunks(probes):
+        candidates.update(
+            session.execute(
+                select(EventGroupKey.event_id).where(EventGroupKey.key.in_(keys_chunk)).distinct()
+            ).scalars()
+        )
+    candidates -= new.keys()
+    group_ids: set[int] = set()
+    for chunk in _chunks(sorted(candidates)):
+        group_ids.update(
+            session.execute(
+                select(EventGroupMember.group_id).where(EventGroupMember.event_id.in_(chunk))
+            ).scalars()
+        )
+    membership: dict[int, int] = {}
+    for chunk in _chunks(sorted(group_ids)):
+        for event_id, group_id in session.execute(
+            select(EventGroupMember.event_id, EventGroupMember.group_id).where(
+                EventGroupMember.group_id.in_(chunk)
+            )
+        ):
+            membership[event_id] = group_id
+    stored = _load(session, sorted(membership))
+    existing: dict[int, list[Report]] = {}
+    for event_id, group_id in sorted(membership.items()):
+        if event_id in stored:
+            existing.setdefault(group_id, []).append(stored[event_id].report)
+
+    mergeable = [m.report for m in new.values() if m.report.mergeable]
+    clusters = cluster(existing, mergeable, threshold)
+    in_cluster = {r.event_id for c in clusters for r in c.members}
+    # events that can never merge are groups of one
+    clusters += [Cluster([m.report]) for e, m in new.items() if e not in in_cluster]
+    info = {**stored, **new}
+
+    created = [c for c in clusters if c.group_id is None]
+    if created:
+        ids = session.execute(
+            insert(EventGroup).returning(EventGroup.id, sort_by_parameter_order=True),
+            [_summary([info[r.event_id] for r in c.members], c.scores) for c in created],
+        ).scalars()
+        for c, gid in zip(created, ids, strict=True):
+            c.group_id = gid
+    result.groups_created = len(created)
+    kept = [c for c in clusters if c not in created]
+    for c in kept:
+        assert c.group_id is not None
+        if c.merged_ids:
+            result.merged += len(c.merged_ids)
+            session.execute(
+                update(EventGroupMember)
+                .where(EventGroupMember.group_id.in_(c.merged_ids))
+                .values(group_id=c.group_id)
+            )
+            session.execute(delete(EventGroup).where(EventGroup.id.in_(c.merged_ids)))
+    if kept:
+        session.execute(
+            update(EventGroup),
+            [
+                {"id": c.group_id, **_summary([info[r.event_id] for r in c.members], c.scores)}
+                for c in kept
+            ],
+        )
+    members = []
+    for c in clusters:
+        for r in c.members:
+            if r.event_id in new:
+                members.append(
+                    {
+                        "event_id": r.event_id,
+                        "group_id": c.group_id,
+                        "score": c.scores.get(r.event_id),
+                    }
+                )
+                result.joined += len(c.members) > 1
+    session.execute(insert(EventGroupMember), members)
+    keys = [
+        {"key": k, "event_id": e} for e, m in new.items() for k in sorted(set(index_keys(m.report)))
+    ]
+    if keys:
+        session.execute(insert(EventGroupKey), keys)
+    return result
+
+
+def group_documents(
+    session: Session, document_ids: Iterable[int], threshold: float | None = None
+) -> GroupUpdate:
+    """Group the events of ``document_ids`` (the ingest hook, once per written batch)."""
+    ids: list[int] = []
+    for chunk in _chunks(sorted(set(document_ids))):
+        ids.extend(session.execute(select(Event.id).where(Event.document_id.in_(chunk))).scalars())
+    return update_groups(session, ids, threshold)
+
+
+def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
+    """Recompute the summaries of groups that lost members; delete those left empty."""
+    gids = sorted(set(group_ids))
+    if not gids:
+        return
+    membership: dict[int, list[int]] = {}
+    for chunk in _chunks(gids):
+        for event_id, group_id in session.execute(
+            select(EventGroupMember.event_id, EventGroupMember.group_id).where(
+                EventGroupMember.group_id.in_(chunk)
+            )
+        ):
+            membership.setdefault(group_id, []).append(event_id)
+    empty = [g for g in gids if g not in membership]
+    for chunk in _chunks(empty):
+        session.execute(delete(EventGroup).where(EventGroup.id.in_(chunk)))
+    if membership:
+        info = _load(session, [e for ids in membership.values() for e in ids])
+        session.execute(
+            update(EventGroup),
+            [
+                {"id": g, **_summary([info[e] for e in sorted(ids)], {})}
+                for g, ids in sorted(membership.items())
+            ],
+        )
+
+
+def document_group_ids(session: Session, document_id: int) -> set[int]:
+    """Groups holding events of ``document_id``: to refresh after its events are replaced."""
+    return set(
+        session.execute(
+            select(EventGroupMember.group_id)
+            .join(Event, Event.id == EventGroupMember.event_id)
+            .where(Event.document_id == document_id)
+        ).scalars()
+    )
+
+
+def regroup_document(session: Session, document_id: int, stale: Iterable[int]) -> GroupUpdate:
+    """After a document's events were re-extracted: fix the groups its old events left, then
+    group its new events (the reprocess hook)."""
+    refresh_groups(session, stale)
+    return group_documents(session, [document_id])
+
+
+def prune_groups(session: Session) -> None:
+    """Refresh every group whose member count changed (after documents were replaced)."""
+    counts = (
+        select(EventGroupMember.group_id, func.count().label("n"))
+        .group_by(EventGroupMember.group_id)
+        .subquery()
+    )
+    stale = session.execute(
+        select(EventGroup.id)
+        .outerjoin(counts, counts.c.group_id == EventGroup.id)
+        .where((counts.c.n.is_(None)) | (counts.c.n != EventGroup.mentions))
+    ).scalars()
+    refresh_groups(session, list(stale))
+
+
+def rebuild_groups(session: Session, threshold: float | None = None) -> int:
+    """Forget every group and regroup all events in ingest order; stores ``threshold``."""
+    if threshold is not None:
+        set_merge_threshold(session, threshold)
+    else:
+        threshold = merge_threshold(session)
+    session.execute(delete(EventGroupKey))
+    session.execute(delete(EventGroupMember))
+    session.execute(delete(EventGroup))
+    ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
+    for i in range(0, len(ids), REBUILD_STEP):
+        update_groups(session, ids[i : i + REBUILD_STEP], threshold)
+    return count_groups(session)
+
+
+def count_groups(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(EventGroup)).scalar_one())
+
+
+# --- querying --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One group as `list --merged` shows it."""
+
+    group_id: int
+    date_start: str
+    date_end: str
+    precision: str
+    approximate: bool
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    text: str
+    mentions: int
+    documents: int
+    sources: int
+    first_published: str | None
+    last_published: str | None
+    event_id: int | None
+
+    def values(self) -> list[object]:
+        """The GROUP_COLUMNS, list columns joined with '; ' as in the CSV export."""
+        return [
+            self.group_id,
+            self.date_start,
+            self.date_end,
+            self.precision,
+            "; ".join(self.actors),
+            "; ".join(self.places),
+            self.text,
+            self.mentions,
+            self.documents,
+            self.sources,
+            self.first_published,
+            self.last_published,
+        ]
+
+
+def _group_select(session: Session, flt: EventFilter) -> Select[Any]:
+    stmt = select(EventGroup)
+    unfiltered = replace(flt, limit=None, offset=0, reverse=False)
+    if unfiltered != EventFilter():
+        events = build_select(session, unfiltered).order_by(None)
+        stmt = stmt.where(
+            EventGroup.id.in_(
+                select(EventGroupMember.group_id).where(EventGroupMember.event_id.in_(events))
+            )
+        )
+    order: list[Any]
+    if flt.reverse:
+        order = [
+            EventGroup.date_start.is_(None),
+            EventGroup.date_start.desc(),
+            EventGroup.date_end.desc(),
+            EventGroup.id.desc(),
+        ]
+    else:
+        order = [
+            EventGroup.date_start.is_(None),
+            EventGroup.date_start,
+            EventGroup.date_end,
+            EventGroup.id,
+        ]
+    stmt = stmt.order_by(*order)
+    if flt.limit is not None:
+        stmt = stmt.limit(flt.limit)
+    if flt.offset:
+        stmt = stmt.offset(flt.offset)
+    return stmt
+
+
+def _row(g: EventGroup) -> GroupRow:
+    return GroupRow(
+        group_id=g.id,
+        date_start=g.date_start or "",
+        date_end=g.date_end or "",
+        precision=g.precision or "",
+        approximate=bool(g.approximate),
+        actors=tuple(json.loads(g.actors)),
+        places=tuple(json.loads(g.places)),
+        text=g.text,
+        mentions=g.mentions,
+        documents=g.documents,
+        sources=g.sources,
+        first_published=g.first_published,
+        last_published=g.last_published,
+        event_id=g.event_id,
+    )
+
+
+def iter_groups(session: Session, flt: EventFilter) -> Iterator[GroupRow]:
+    """Groups with at least one mention matching ``flt``, in chronological order."""
+    for g in session.execute(_group_select(session, flt)).scalars().yield_per(1000):
+        yield _row(g)
+
+
+def group_event_rows(session: Session, flt: EventFilter) -> Iterator[EventRow]:
+    """Each group as the EventRow of its best mention, with the group's dates, actors and
+    places (for event-only formats such as TimelineJS)."""
+    batch: list[GroupRow] = []
+
+    def flush() -> Iterator[EventRow]:
+        ids = [g.event_id for g in batch if g.event_id is not None]
+        by_id = {r.event_id: r for r in rows_for_ids(session, ids)}
+        for g in batch:
+            r = by_id.get(g.event_id) if g.event_id is not None else None
+            if r is not None:
+                yield replace(
+                    r,
+                    date_start=g.date_start,
+                    date_end=g.date_end,
+                    precision=g.precision,
+                    actors=g.actors,
+                    places=g.places,
+                    extra={"group_id": g.group_id, "mentions": g.mentions, "sources": g.sources},
+                )
+        batch.clear()
+
+    for g in iter_groups(session, flt):
+        batch.append(g)
+        if len(batch) >= 500:
+            yield from flush()
+    yield from flush()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDetail:
+    """A group with its mentions (EventRows, oldest publication first)."""
+
+    group: GroupRow
+    mentions: tuple[EventRow, ...]
+    scores: dict[int, float | None]
+
+
+def group_detail(session: Session, group_id: int) -> GroupDetail | None:
+    g = session.get(EventGroup, group_id)
+    if g is None:
+        return None
+    members = dict(
+        session.execute(
+            select(EventGroupMember.event_id, EventGroupMember.score).where(
+                EventGroupMember.group_id == group_id
+            )
+        ).all()
+    )
+    rows = rows_for_ids(session, sorted(members))
+    rows.sort(key=lambda r: (r.published or "9999", r.document_id, r.event_id))
+    return GroupDetail(_row(g), tuple(rows), {int(k): v for k, v in members.items()})
+
+
+def group_of_event(session: Session, event_id: int) -> int | None:
+    return session.execute(
+        select(EventGroupMember.group_id).where(EventGroupMember.event_id == event_id)
+    ).scalar_one_or_none()
+
+
+def format_group_detail(detail: GroupDetail, out: TextIO, *, color: bool) -> None:
+    """Print a group: its best interval and summary, then each mention with its sentence."""
+    from timeline.export.dates import display_date
+    from timeline.export.detail import highlighted_sentence
+    from timeline.export.sanitize import clean_terminal
+
+    g = detail.group
+    out.write(f"Group g{g.group_id}\n")
+    shown = display_date(g.date_start, g.date_end, g.precision, g.approximate)
+    out.write(f"{'Interval:':<12}{g.date_start} to {g.date_end} ({g.precision}): {shown}\n")
+    out.write(f"{'Actors:':<12}{clean_terminal(', '.join(g.actors)) or '-'}\n")
+    out.write(f"{'Places:':<12}{clean_terminal(', '.join(g.places)) or '-'}\n")
+    out.write(
+        f"{'Reported:':<12}{g.mentions} mentions in {g.documents} documents from "
+        f"{g.sources} sources, published {g.first_published or '?'} to "
+        f"{g.last_published or '?'}\n"
+    )
+    for r in detail.mentions:
+        score = detail.scores.get(r.event_id)
+        joined = f", joined at {score:.2f}" if score is not None else ""
+        best = " (best date)" if r.event_id == g.event_id else ""
+        out.write(
+            f"\nEvent {r.event_id}{best}: {r.date_start} to {r.date_end} ({r.precision}{joined})\n"
+        )
+        out.write(f"  {clean_terminal(r.document)} (published {r.published or 'unknown'})\n")
+        out.write(f"  {highlighted_sentence(r, color=color)}\n")

@@ -1,9 +1,13 @@
 """Loading the tagger's rules (rules/*.toml) into frozen, compiled objects.
 
 The TOML files are the rules; this module only expands placeholders ({month}, {count:num})
-into regex alternations, compiles each rule once, and builds one combined scanner that finds
-where any rule can start. ``load_rules()`` is cached: the compiled RuleSet is immutable, so
-sharing it across documents cannot make one document's result depend on another.
+into regex alternations, compiles each rule once, and indexes the rules by their trigger
+words. A rule can only match around a token it contains (a digit, "March", "quarter", "ago"),
+so the tagger first finds such tokens with one pass of a trie-shaped regex and then tries only
+the rules those tokens point to, at the few word starts just before them.
+
+``load_rules()`` is cached: the compiled RuleSet is immutable, so sharing it across documents
+cannot make one document's result depend on another.
 """
 
 from __future__ import annotations
@@ -11,19 +15,29 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 _PLACEHOLDER_RE = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)(?::(?P<group>[a-z_][a-z0-9_]*))?\}")
-_NAMED_GROUP_RE = re.compile(r"\(\?P<[a-z_][a-z0-9_]*>")
-# The scanner is tried only where a word or a symbol starts, never inside a word: this guard
-# is what keeps one pass over a megabyte cheap.
-_SCAN_GUARD = r"(?<![A-Za-z0-9])"
 # Rules never end inside a word: "Monday" must not match the start of "Mondays".
 _END_GUARD = r"(?![A-Za-z0-9])"
+_WORD_RE = re.compile(r"[a-z]+")
+# Literal words of a pattern, once escapes, group names and inline flags are removed.
+_PATTERN_NOISE_RE = re.compile(r"\\[a-zA-Z]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\(\?P<[^>]*>|\(\?[-a-z]*:")
+DIGIT = "<digit>"
+# Words that occur in rules but are too common to say a date is near ("the", "of", "last" in
+# "at last"...): they may start a match but do not trigger a search. Every rule still needs
+# one trigger (checked when the rules are built).
+STOP_WORDS = frozenset(
+    "the a an of and or to in on at for from by its this that be have not also well i we you "
+    "he she it they more than less over under up no least most each every per times once "
+    "twice other additional full straight consecutive s st nd rd th year's than fewer close "
+    "longer some about around almost nearly roughly approximately between through until till "
+    "back so with as".split()
+)
 
 FLAGS = re.IGNORECASE
 
@@ -53,6 +67,10 @@ class Vocabulary:
         key = " ".join(text.lower().replace("\u2019", "'").split())
         return self.table.get(key)
 
+    def words(self) -> set[str]:
+        """Every word of every entry, lower case, for the trigger index."""
+        return {w for key in self.table for w in _WORD_RE.findall(key.lower())}
+
 
 def _word_regex(word: str) -> str:
     # Spaces inside multi-word entries match any run of whitespace; apostrophes match the
@@ -63,7 +81,7 @@ def _word_regex(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A rule's example: tagging ``text`` gives one timex ``match`` with ``value``."""
+    """A rule's example: tagging ``text`` gives a timex ``match`` with ``value``."""
 
     text: str
     value: str
@@ -79,6 +97,7 @@ class Rule:
     regex: re.Pattern[str]
     sources: Mapping[str, str]
     examples: tuple[Example, ...]
+    triggers: frozenset[str]
     priority: int = 0
     reject_after: re.Pattern[str] | None = None
     reject_before: re.Pattern[str] | None = None
@@ -87,12 +106,14 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Every rule, the vocabularies their groups normalise through, and the scanner."""
+    """Every rule, the vocabularies their groups normalise through, and the trigger index."""
 
     rules: tuple[Rule, ...]
     vocabularies: Mapping[str, Vocabulary]
-    scanner: re.Pattern[str]
-    fragments: Mapping[str, str] = field(default_factory=dict)
+    # Finds every token a rule may start at or be triggered by: rule words and digits.
+    tokens: re.Pattern[str]
+    # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it.
+    index: Mapping[str, tuple[int, ...]]
 
     def normalise(self, rule: Rule, group: str, text: str) -> int | str | None:
         """A group's matched text as the value its vocabulary gives, or the text itself."""
@@ -112,14 +133,16 @@ def _expand(
     vocabularies: Mapping[str, Vocabulary],
     fragments: Mapping[str, str],
     sources: dict[str, str],
+    used: set[str],
     where: str,
 ) -> str:
     def replace(match: re.Match[str]) -> str:
         name, group = match["name"], match["group"]
+        used.add(name)
         if name in vocabularies:
             body = vocabularies[name].pattern()
         elif name in fragments:
-            body = _expand(fragments[name], vocabularies, fragments, {}, where)
+            body = _expand(fragments[name], vocabularies, fragments, {}, used, where)
         else:
             raise RuleError(f"{where}: unknown placeholder {{{name}}}")
         if group == "_":
@@ -140,6 +163,45 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"{where}: {exc}") from exc
 
 
+def _rule_words(
+    pattern: str, used: Iterable[str], vocabularies: Mapping[str, Vocabulary],
+    fragments: Mapping[str, str],
+) -> set[str]:
+    """Every word a match of the rule may contain, and DIGIT if it may contain digits."""
+    texts = [pattern] + [fragments[name] for name in used if name in fragments]
+    words: set[str] = set()
+    for text in texts:
+        literal = _PATTERN_NOISE_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", text))
+        words.update(_WORD_RE.findall(literal.lower()))
+        if re.search(r"\\d|\[[^\]]*[0-9]", text):
+            words.add(DIGIT)
+    for name in used:
+        if name in vocabularies:
+            words.update(vocabularies[name].words())
+    return words
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """An alternation of words shaped as a character trie, which the regex engine walks in
+    time proportional to a word's length rather than to the number of words."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(trie)
+
+
 def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, Any]) -> RuleSet:
     """Compile parsed TOML documents into a RuleSet (separate from I/O for tests)."""
     vocabularies = {
@@ -148,13 +210,21 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     }
     fragments = dict(pattern_doc.get("fragments", {}))
     rules: list[Rule] = []
-    scan_parts: list[str] = []
-    for spec in pattern_doc.get("rule", []):
+    all_words: set[str] = set()
+    index: dict[str, list[int]] = {}
+    for number, spec in enumerate(pattern_doc.get("rule", [])):
         where = f"rule {spec.get('name', '?')}"
         sources: dict[str, str] = {}
-        body = _expand(spec["pattern"], vocabularies, fragments, sources, where)
+        used: set[str] = set()
+        body = _expand(spec["pattern"], vocabularies, fragments, sources, used, where)
         regex = _compile(f"(?:{body}){_END_GUARD}", where)
-        scan_parts.append(_NAMED_GROUP_RE.sub("(?:", body))
+        words = _rule_words(spec["pattern"], used, vocabularies, fragments)
+        triggers = frozenset(words - STOP_WORDS)
+        if not triggers:
+            raise RuleError(f"{where}: no trigger word or digit; the matcher would never try it")
+        all_words |= words
+        for trigger in triggers:
+            index.setdefault(trigger, []).append(number)
         examples = tuple(
             Example(e["text"], e["value"], e.get("match", e["text"]))
             for e in spec.get("examples", [])
@@ -168,24 +238,35 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
                 regex=regex,
                 sources=MappingProxyType(sources),
                 examples=examples,
+                triggers=triggers,
                 priority=int(spec.get("priority", 0)),
-                reject_after=_optional(spec, "reject_after", where, anchor=""),
-                reject_before=_optional(spec, "reject_before", where, anchor=""),
-                keep_before=_optional(spec, "keep_before", where, anchor=""),
+                reject_after=_optional(spec, "reject_after", where),
+                reject_before=_optional(spec, "reject_before", where),
+                keep_before=_optional(spec, "keep_before", where),
             )
         )
-    scanner = _compile(
-        _SCAN_GUARD + "(?:" + "|".join(f"(?:{p})" for p in scan_parts) + ")", "scanner"
+    all_words.discard(DIGIT)
+    tokens = re.compile(
+        r"(?<![A-Za-z0-9])(?:(?P<digit>['\u2019]?\d)|(?P<word>"
+        + _trie_regex(sorted(all_words))
+        + r")(?![a-z]))",
+        re.IGNORECASE,
     )
     return RuleSet(
-        tuple(rules), MappingProxyType(vocabularies), scanner, MappingProxyType(fragments)
+        tuple(rules),
+        MappingProxyType(vocabularies),
+        tokens,
+        MappingProxyType({k: tuple(v) for k, v in index.items()}),
     )
 
 
-def _optional(spec: Mapping[str, Any], key: str, where: str, anchor: str) -> re.Pattern[str] | None:
+def _optional(spec: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
     if key not in spec:
         return None
-    return re.compile(anchor + spec[key])
+    try:
+        return re.compile(spec[key])
+    except re.error as exc:
+        raise RuleError(f"{where}: {key}: {exc}") from exc
 
 
 @functools.cache

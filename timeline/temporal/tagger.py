@@ -1,13 +1,15 @@
 """The date tagger: find date expressions in a text and resolve them against the DCT.
 
-Matching works in two steps so that a megabyte costs one regex pass: the combined scanner of
-the RuleSet finds the next position where some rule can start, then every rule is tried at
-that position only, and the longest match whose resolver accepts it wins. Nothing is kept
+Matching works in two steps so that a megabyte costs one cheap regex pass: the RuleSet's
+token finder lists the digits and rule words of the text, then only the rules a trigger token
+points to are tried, at the token starts just before it. Among overlapping matches the
+leftmost, then longest, whose resolver accepts it wins. Nothing is kept
 between calls: the same text and DCT always give the same timexes.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -30,7 +32,7 @@ from timeline.temporal.resolve import (
     resolve_time,
     resolve_vague_span,
 )
-from timeline.temporal.ruleset import Rule, RuleSet, load_rules
+from timeline.temporal.ruleset import DIGIT, Rule, RuleSet, load_rules
 from timeline.temporal.tense import tense_at
 from timeline.temporal.types import Interval, Timex, TimexType
 
@@ -40,6 +42,9 @@ _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
 # not move it.
 _QUARTER_SOURCES = frozenset({"date", "period_ref"})
 _ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
+# How far before a trigger token a match may start ("at least the first two quarters of 1990"
+# starts 20 characters before "two").
+_WINDOW = 48
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 40
 
@@ -114,6 +119,41 @@ def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -
     return Resolution(res.type, res.value, res.mod, interval, anchored=True)
 
 
+def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, re.Match[str]]]:
+    """Every rule match near a trigger token, as (start, -end, -priority, rule index, match).
+
+    Rules are tried only at token starts up to _WINDOW characters before one of their trigger
+    tokens, each (start, rule) pair once.
+    """
+    starts: list[int] = []
+    triggers: list[tuple[int, tuple[int, ...]]] = []
+    for token in ruleset.tokens.finditer(text):
+        position = token.start()
+        starts.append(position)
+        word = token["word"]
+        rule_ids = ruleset.index.get(word.lower() if word else DIGIT)
+        if rule_ids:
+            triggers.append((position, rule_ids))
+    tried: set[tuple[int, int]] = set()
+    found: list[tuple[int, int, int, int, re.Match[str]]] = []
+    rules = ruleset.rules
+    for trigger, rule_ids in triggers:
+        first = bisect.bisect_left(starts, trigger - _WINDOW)
+        last = bisect.bisect_right(starts, trigger)
+        for start in starts[first:last]:
+            for rule_id in rule_ids:
+                if (start, rule_id) in tried:
+                    continue
+                tried.add((start, rule_id))
+                rule = rules[rule_id]
+                match = rule.regex.match(text, start)
+                if match is None or match.end() == start or _vetoed(rule, text, match):
+                    continue
+                found.append((start, -match.end(), -rule.priority, rule_id, match))
+    found.sort(key=lambda c: c[:4])
+    return found
+
+
 def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Timex]:
     """Every date expression in ``text``, resolved against the document creation time ``dct``.
 
@@ -125,35 +165,21 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     last_quarter: str | None = None
     numbers = ruleset.vocabularies["number"].table
     position = 0
-    while True:
-        hit = ruleset.scanner.search(text, position)
-        if hit is None:
-            break
-        start = hit.start()
-        candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-        for order, rule in enumerate(ruleset.rules):
-            match = rule.regex.match(text, start)
-            if match is None or match.end() == start or _vetoed(rule, text, match):
-                continue
-            candidates.append((-match.end(), -rule.priority, order, rule, match))
-        candidates.sort(key=lambda c: c[:3])
-        tense = functools.cache(functools.partial(tense_at, text, start, hit.end()))
-        accepted = False
-        for _, _, _, rule, match in candidates:
-            ended = bool(_ENDED_RE.match(text, match.end()))
-            ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended)
-            res = _resolve(rule, match, ruleset, ctx)
-            if res is None:
-                continue
-            if res.type is TimexType.DATE and match.start() >= 6:
-                res = _anchor_since(text, match.start(), res, dct)
-            found.append(Timex(match.start(), match.end(), match.group(), res.type, res.value,
-                               res.mod, res.interval, res.anchored))
-            if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value):
-                last_quarter = res.value
-            position = match.end()
-            accepted = True
-            break
-        if not accepted:
-            position = start + 1
+    for start, _, _, rule_id, match in _candidates(text, ruleset):
+        if start < position:
+            continue  # inside an accepted timex, or a shorter reading of one
+        rule = ruleset.rules[rule_id]
+        tense = functools.cache(functools.partial(tense_at, text, start, match.end()))
+        ended = bool(_ENDED_RE.match(text, match.end()))
+        ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended)
+        res = _resolve(rule, match, ruleset, ctx)
+        if res is None:
+            continue
+        if res.type is TimexType.DATE:
+            res = _anchor_since(text, start, res, dct)
+        found.append(Timex(start, match.end(), match.group(), res.type, res.value, res.mod,
+                           res.interval, res.anchored))
+        if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value):
+            last_quarter = res.value
+        position = match.end()
     return found

@@ -183,7 +183,7 @@ def test_acronym_defined_in_parentheses_becomes_alias(dictionary: Dictionary) ->
             "Hemispheric Affairs (COHA) agrees. COHA said so.")
     r = _resolve(text, dictionary)
     assert "AP" in r.actors["Associated Press"].aliases
-    assert [m.actor for m in r.mentions[1]][0] == "Associated Press"
+    assert next(m.actor for m in r.mentions[1]) == "Associated Press"
     assert "COHA" in r.actors["Council for Hemispheric Affairs"].aliases
     assert [m.actor for m in r.mentions[2]] == ["Council for Hemispheric Affairs"]
 

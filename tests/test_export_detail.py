@@ -43,9 +43,9 @@ def make_detail(**changes: Any) -> EventDetail:
     )
 
 
-def show(detail: EventDetail, *, color: bool = False) -> str:
+def show(detail: EventDetail, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
-    format_event_detail(detail, out, color=color)
+    format_event_detail(detail, out, color=color, width=width)
     return out.getvalue()
 
 
@@ -65,6 +65,21 @@ def test_detail_without_color() -> None:
 
 def test_color_highlights_the_date_in_bold() -> None:
     assert "base \x1b[1mlast August\x1b[0m to strike" in show(make_detail(), color=True)
+
+
+def test_long_values_wrap_under_their_label() -> None:
+    lines = show(make_detail(), width=48).splitlines()
+    start = lines.index("Sentence:   Russia used an Iranian air base")
+    assert lines[start + 1 : start + 4] == [
+        "            [last August] to strike targets in",
+        "            Syria.",
+        'Actors:     Russia, Iran ("Iranian")',
+    ]
+
+
+def test_color_survives_wrapping() -> None:
+    output = show(make_detail(), color=True, width=48)
+    assert "\x1b[1mlast August\x1b[0m to strike" in output
 
 
 def test_bad_offsets_fall_back_to_the_date_text() -> None:

@@ -12,14 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TextIO
 
+from timeline.export.cells import wrap
 from timeline.export.dates import display_date
 from timeline.export.sanitize import clean_terminal
+from timeline.export.terminal import terminal_width
 from timeline.store.rows import EventRow
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
-# Width of the label column ("Published:  ").
+# Width of the label column ("Published:  "), and the least room left for a value.
 _LABEL_WIDTH = 12
+_VALUE_MIN = 20
+
+# Private-use stand-ins for the start and end of the highlighted date while the sentence is
+# wrapped; replaced by ANSI bold or brackets afterwards.
+_OPEN, _CLOSE = "\ue000", "\ue001"
 
 
 class Mention(NamedTuple):
@@ -62,17 +69,28 @@ def _date_span(row: EventRow) -> tuple[int, int] | None:
     return (found, found + len(row.date_text)) if found >= 0 else None
 
 
-def highlighted_sentence(row: EventRow, *, color: bool) -> str:
-    """The sentence, cleaned, with its date expression in bold (``color``) or in [brackets]."""
+def _marked_sentence(row: EventRow) -> str:
+    """The cleaned sentence with the date expression between _OPEN and _CLOSE."""
+
+    def clean(text: str) -> str:
+        return clean_terminal(text).replace(_OPEN, "").replace(_CLOSE, "")
+
     span = _date_span(row)
     if span is None:
-        return clean_terminal(row.text)
+        return clean(row.text)
     start, end = span
     before, mention, after = row.text[:start], row.text[start:end], row.text[end:]
+    return clean(before) + _OPEN + clean(mention) + _CLOSE + clean(after)
+
+
+def _highlight(text: str, *, color: bool) -> str:
     opening, closing = (BOLD, RESET) if color else ("[", "]")
-    return (
-        clean_terminal(before) + opening + clean_terminal(mention) + closing + clean_terminal(after)
-    )
+    return text.replace(_OPEN, opening).replace(_CLOSE, closing)
+
+
+def highlighted_sentence(row: EventRow, *, color: bool) -> str:
+    """The sentence, cleaned, with its date expression in bold (``color``) or in [brackets]."""
+    return _highlight(_marked_sentence(row), color=color)
 
 
 def _names(names: Sequence[str], mentions: Sequence[Mention]) -> str:
@@ -86,12 +104,20 @@ def _names(names: Sequence[str], mentions: Sequence[Mention]) -> str:
     return ", ".join(parts) or "-"
 
 
-def format_event_detail(detail: EventDetail, out: TextIO, *, color: bool) -> None:
-    """Print ``detail`` as labelled lines: source, date expression, interval, sentence, names."""
+def format_event_detail(
+    detail: EventDetail, out: TextIO, *, color: bool, width: int | None = None
+) -> None:
+    """Print ``detail`` as labelled lines: source, date expression, interval, sentence, names.
+
+    Values wrap under their label to ``width`` columns (default: the terminal's width).
+    """
     row = detail.row
+    value_width = max(terminal_width(width) - _LABEL_WIDTH, _VALUE_MIN)
 
     def line(label: str, value: str) -> None:
-        out.write(f"{label + ':':<{_LABEL_WIDTH}}{value}\n")
+        lines = wrap(value, value_width)
+        out.write(f"{label + ':':<{_LABEL_WIDTH}}{lines[0]}\n")
+        out.writelines(" " * _LABEL_WIDTH + more + "\n" for more in lines[1:])
 
     out.write(f"Event {row.event_id}\n")
     title = detail.document_title or row.document_title
@@ -115,7 +141,12 @@ def format_event_detail(detail: EventDetail, out: TextIO, *, color: bool) -> Non
         "Interval",
         f"{row.date_start} to {row.date_end} ({row.precision}{approximate}): {shown}",
     )
-    line("Sentence", highlighted_sentence(row, color=color))
+    # Wrapped with the stand-ins in place, so that ANSI codes never count as text width.
+    sentence = wrap(_marked_sentence(row), value_width)
+    out.write(f"{'Sentence:':<{_LABEL_WIDTH}}{_highlight(sentence[0], color=color)}\n")
+    out.writelines(
+        " " * _LABEL_WIDTH + _highlight(more, color=color) + "\n" for more in sentence[1:]
+    )
     actors = [m for m in detail.mentions if m.role != "place"]
     places = [m for m in detail.mentions if m.role == "place"]
     line("Actors", _names(row.actors, actors))

@@ -162,3 +162,16 @@ def test_wrap(text: str, width: int, expected: list[str]) -> None:
 def test_truncate_keeps_start_or_end() -> None:
     assert truncate("Hello world", 6) == "Hello…"
     assert truncate_left("/data/news/file.txt", 9) == "…file.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        pytest.param("Zürich – “quoted”…", 18, id="latin-and-punctuation"),
+        pytest.param("Cafe\u0301", 4, id="combining-accent"),
+        pytest.param("北京", 4, id="wide"),
+        pytest.param("", 0, id="empty"),
+    ],
+)
+def test_text_width_in_columns(text: str, width: int) -> None:
+    assert text_width(text) == width

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from timeline.ingest import dates, frontmatter, htmlpage, textstream, timeml
+from timeline.ingest import dates, frontmatter, htmlpage, jsonlines, textstream, timeml
 from timeline.ingest.dates import InvalidDate, date_from_filename, parse_published
 from timeline.ingest.frontmatter import split_front_matter
 from timeline.ingest.htmlpage import parse_html
@@ -19,7 +19,7 @@ from timeline.ingest.timeml import NotTimeML, parse_timeml
 TE3_SILVER = Path("/work/shared/corpora/te3-silver")
 
 
-@pytest.mark.parametrize("module", [dates, frontmatter, htmlpage, textstream, timeml])
+@pytest.mark.parametrize("module", [dates, frontmatter, htmlpage, jsonlines, textstream, timeml])
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0

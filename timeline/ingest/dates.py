@@ -9,8 +9,11 @@ its own readers; converting to UTC would move evening articles of the Americas t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from email.utils import parsedate_tz
+
+from timeline.ingest.types import DateSource
 
 # A calendar date at the start of the value, optionally followed by a time and a zone
 # ("2016-08-23", "2016-08-23T10:00:00Z", "2016/08/23 10:00", "20160823T1000").
@@ -95,3 +98,36 @@ def date_from_filename(name: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def resolve_published(
+    cli: date | None,
+    candidates: Sequence[str],
+    file_name: str,
+) -> tuple[date | None, DateSource]:
+    """Apply the precedence: command line, the document's metadata, its file name, none.
+
+    Of several metadata candidates (an HTML page has many) the first that is a date wins; when
+    none is, :class:`InvalidDate` names the first. A date given on the command line wins
+    without the metadata being looked at, so it also rescues a file whose own date is wrong.
+
+    >>> resolve_published(None, ["", "soon", "2016-08-23"], "2016-01-01.txt")
+    (datetime.date(2016, 8, 23), <DateSource.METADATA: 'metadata'>)
+    >>> resolve_published(None, [], "2016-01-01.txt")
+    (datetime.date(2016, 1, 1), <DateSource.FILENAME: 'filename'>)
+    """
+    if cli is not None:
+        return cli, DateSource.CLI
+    # An empty value ("published:" left blank in a template) means no date, not a bad one.
+    present = [candidate for candidate in candidates if candidate.strip()]
+    for candidate in present:
+        try:
+            return parse_published(candidate), DateSource.METADATA
+        except InvalidDate:
+            continue
+    if present:
+        raise InvalidDate(present[0])
+    from_name = date_from_filename(file_name)
+    if from_name is not None:
+        return from_name, DateSource.FILENAME
+    return None, DateSource.NONE

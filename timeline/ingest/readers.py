@@ -10,12 +10,12 @@ Formats, by extension (and by content for standard input or files of other exten
   (:mod:`.frontmatter`). Very large texts come in parts (:mod:`.textstream`): sources
   ``path#part1``, ``path#part2``, ..., each with the file's metadata.
 - ``.html``, ``.htm``: article text and metadata (:mod:`.htmlpage`).
-- ``.jsonl``: one document per line, ``{"text": ..., "published", "title", "url", "id",
-  "source"}``; source ``path#L<n>``. A bad line is an error for that line only.
+- ``.jsonl``: one document per line (:mod:`.jsonlines`); source ``path#L<n>``. A bad line is
+  an error for that line only.
 - ``.tml``, ``.xml``: TimeML, with the DCT as publication date (:mod:`.timeml`).
 
 The publication date comes from, in order: the ``published`` argument (the command line), the
-document's metadata, a date in the file name, else none. A date in the metadata that is not a
+document's metadata, a date in the file name, else none (:func:`.dates.resolve_published`). A date in the metadata that is not a
 date, or an impossible one, makes the document an error rather than silently undated.
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 import re
 import sys
@@ -35,10 +34,11 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.ingest.dates import InvalidDate, date_from_filename, parse_published
+from timeline.ingest.dates import InvalidDate, resolve_published
 from timeline.ingest.discover import STDIN, discover
 from timeline.ingest.frontmatter import MAX_FRONT_MATTER_CHARS, split_front_matter
 from timeline.ingest.htmlpage import parse_html
+from timeline.ingest.jsonlines import jsonl_document
 from timeline.ingest.textstream import (
     BINARY_PROBE_BYTES,
     PART_CHARS,
@@ -54,7 +54,7 @@ from timeline.ingest.textstream import (
     text_lines,
 )
 from timeline.ingest.timeml import NotTimeML, parse_timeml
-from timeline.ingest.types import DateSource, ReadError, SourceDocument
+from timeline.ingest.types import ReadError, SourceDocument
 
 __all__ = [
     "FORMAT_BY_SUFFIX",
@@ -231,33 +231,6 @@ def _undecodable(source: str, error: Undecodable, options: _Options) -> ReadErro
     return ReadError(source, message)
 
 
-def _published(
-    options: _Options,
-    candidates: Sequence[str],
-    file_name: str,
-) -> tuple[date | None, DateSource]:
-    """Apply the precedence: command line, metadata, file name, none.
-
-    Of several metadata candidates (an HTML page has many) the first that is a date wins; when
-    none is, :class:`InvalidDate` names the first.
-    """
-    if options.published is not None:
-        return options.published, DateSource.CLI
-    # An empty value ("published:" left blank in a template) means no date, not a bad one.
-    candidates = [candidate for candidate in candidates if candidate.strip()]
-    for candidate in candidates:
-        try:
-            return parse_published(candidate), DateSource.METADATA
-        except InvalidDate:
-            continue
-    if candidates:
-        raise InvalidDate(candidates[0])
-    from_name = date_from_filename(file_name)
-    if from_name is not None:
-        return from_name, DateSource.FILENAME
-    return None, DateSource.NONE
-
-
 def _read_text(
     item: _Input,
     probe: bytes,
@@ -285,8 +258,8 @@ def _read_text(
         front = split_front_matter(head)
         fields = front.fields
         try:
-            published, date_source = _published(
-                options,
+            published, date_source = resolve_published(
+                options.published,
                 [fields["published"]] if "published" in fields else [],
                 item.name,
             )
@@ -380,62 +353,12 @@ def _read_jsonl(
             if not line.strip():
                 continue
             seen_line = True
-            yield _jsonl_document(line, source, item.name, options)
+            yield jsonl_document(line, source, item.name, options.published)
     except Undecodable as error:
         yield _undecodable(f"{item.source}#L{number + 1}", error, options)
         return
     if not seen_line:
         yield ReadError(item.source, "empty file")
-
-
-def _jsonl_document(
-    line: str,
-    source: str,
-    file_name: str,
-    options: _Options,
-) -> SourceDocument | ReadError:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return ReadError(source, f"malformed JSON: {error.msg} (column {error.colno})")
-    except RecursionError:
-        return ReadError(source, "malformed JSON: nested too deeply")
-    if not isinstance(record, dict):
-        return ReadError(source, "malformed JSON: not an object")
-    text = record.get("text")
-    if text is None:
-        return ReadError(source, "no 'text' field")
-    if not isinstance(text, str):
-        return ReadError(source, "'text' is not a string")
-    if not text.strip():
-        return ReadError(source, "empty text")
-    fields: dict[str, str] = {}
-    for key in ("published", "title", "url", "id", "source"):
-        value = record.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            return ReadError(source, f"{key!r} is not a string")
-        fields[key] = str(value)
-    try:
-        published, date_source = _published(
-            options,
-            [fields["published"]] if "published" in fields else [],
-            file_name,
-        )
-    except InvalidDate as error:
-        return ReadError(source, str(error))
-    return SourceDocument(
-        text=text,
-        source=source,
-        title=fields.get("title") or None,
-        url=fields.get("url") or None,
-        external_id=fields.get("id") or None,
-        published=published,
-        published_source=date_source,
-        format="jsonl",
-        publisher=fields.get("source") or None,
-    )
 
 
 def _read_markup(
@@ -488,7 +411,7 @@ def _html_document(item: _Input, markup: str, options: _Options) -> SourceDocume
     if not page.text.strip():
         return ReadError(item.source, "no text found in the HTML page")
     try:
-        published, date_source = _published(options, page.dates, item.name)
+        published, date_source = resolve_published(options.published, page.dates, item.name)
     except InvalidDate as error:
         return ReadError(item.source, str(error))
     return SourceDocument(
@@ -511,8 +434,8 @@ def _timeml_document(item: _Input, markup: str, options: _Options) -> SourceDocu
     if not parsed.text.strip():
         return ReadError(item.source, "empty <TEXT>")
     try:
-        published, date_source = _published(
-            options,
+        published, date_source = resolve_published(
+            options.published,
             [parsed.dct] if parsed.dct else [],
             item.name,
         )

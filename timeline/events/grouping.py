@@ -10,14 +10,16 @@ Two reports are compared on what ACLED merges on (who, when, where) plus what ha
   (a year at most; "between 2005 and 2012" is a period, never merged). Two mentions of the same
   sentence are different dated facts by construction and never merge.
 - **entities** (a gate): they share an actor or a place; when both name actors and share
-  none (two different 1994 events with different actors), they stay apart.
+  none (two different 1994 events with different actors), or both name places and share none
+  (places include the places containing them: Havana counts as Cuba), they stay apart.
 - **score**: the weighted mean of text, actor and place agreement, each an overlap coefficient
   ``|A & B| / min(|A|, |B|)``; a feature missing on either side drops out of the mean. Text is
   the set of content words (lowercase, stopwords and date words removed, light stemming, a few
   event synonyms such as bombing = attack), minus the words of the named entities so that names
   are not counted twice.
-- **precision gap**: a year-level mention and a day-level one of the same event join only when
-  they share an actor and their words agree (a stricter threshold, ``GAP_MARGIN`` more).
+- **precision gap**: a year-level mention and a day- or week-level one of the same event join
+  only when they share an actor and their words agree (a stricter threshold, ``GAP_MARGIN``
+  more). Text must always share at least ``MIN_TEXT`` of the shorter side's words.
 
 Clustering is best-first: candidate pairs above the threshold are taken by decreasing score and
 two clusters merge only if every cross pair passes the gates (complete linkage on the gates,
@@ -41,13 +43,17 @@ from timeline.temporal.types import Precision
 # (precision first: a wrong merge hides an event, a missed one only repeats it).
 DEFAULT_THRESHOLD = 0.5
 
-# Extra score a pair needs when its precisions are two or more steps apart (year vs day,
-# month vs day): "a year-level and a day-level mention join only if actors and text agree".
+# Extra score a pair needs when its precisions are far apart (a year and a day or a week):
+# "a year-level and a day-level mention join only if actors and text agree". Month vs day
+# or year vs month is an ordinary pair: the month or the year is how articles retell an event.
 GAP_MARGIN = 0.1
+FAR_GAP = 3
+# ... and their words agree: at least this many shared content words, not one lucky "attack".
+FAR_GAP_WORDS = 2
 
 # A report must share at least this much of its content words with the other; the weighted
 # score alone would let two sentences that name the same actors but tell different things merge.
-MIN_TEXT = 0.2
+MIN_TEXT = 0.25
 
 # Intervals longer than this describe periods ("since 2010", "between 2005 and 2012"), not one
 # event; a leap year is the longest interval that still names one.
@@ -86,27 +92,34 @@ STOPWORDS = frozenset(
 # Words that name the same kind of event after stemming; each maps to its set's first word.
 # Kept tiny and explicit: a synonym here can only make two reports look more alike.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("attack", "bomb", "blast", "explos", "assault", "strike"),
-    ("kill", "dead", "death", "die", "slain", "murder"),
+    ("attack", "bomb", "blast", "explosion", "assault", "strike", "raid"),
+    ("kill", "dead", "death", "die", "slain", "murder", "assassinate"),
     ("kidnap", "abduct", "hostage"),
     ("visit", "tour", "trip", "journey"),
     ("meet", "talk", "summit"),
-    ("arrest", "detain", "captur"),
-    ("elect", "vote", "poll"),
-    ("protest", "demonstrat", "rally"),
-    ("agree", "accord", "deal", "treaty", "pact"),
+    ("arrest", "detain", "capture"),
+    ("election", "elect", "vote", "poll"),
+    ("protest", "demonstration", "rally"),
+    ("agreement", "agree", "accord", "deal", "treaty", "pact"),
+    ("plot", "plan", "conspiracy"),
 )
-_SYNONYM_OF = {word: group[0] for group in SYNONYMS for word in group}
 
 # Suffixes stripped by the light stemmer, longest first; a stem keeps at least 4 letters.
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ers", "ies", "ied", "ed", "es", "er", "s")
+# "es" only after a sibilant (taxes, crashes); otherwise a plural loses its "s" alone.
+_SUFFIXES = (
+    "ations", "ation", "ings", "ing", "edly", "ions", "ion", "ial", "ers", "ies", "ied",
+    "ed", "er", "s",
+)  # fmt: skip
+_SIBILANT_ES = ("sses", "xes", "zes", "ches", "shes")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _YEAR = re.compile(r"(1[5-9]|20)\d\d")
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: bombing, bombed, bombs -> bomb; visited -> visit."""
+    """A light suffix stripper: bombing, bombed, bombs -> bomb; strikes, striking -> strik."""
+    if word.endswith(_SIBILANT_ES) and len(word) > 5:
+        return word[:-2]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -116,7 +129,13 @@ def stem(word: str) -> str:
     # a doubled final consonant left by -ing/-ed (planned -> plann -> plan)
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]
+    # a silent final e, so that strike, strikes and striking agree
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
     return word
+
+
+_SYNONYM_OF = {stem(word): stem(group[0]) for group in SYNONYMS for word in group}
 
 
 def content_words(text: str, *, exclude: Iterable[str] = ()) -> frozenset[str]:
@@ -153,7 +172,9 @@ class Report:
     """One event row as grouping sees it.
 
     ``sentence`` identifies the sentence within its document (the event's start offset): two
-    events of one sentence are two dated facts. ``actors`` and ``places`` are canonical names.
+    events of one sentence are two dated facts. ``actors`` and ``places`` are canonical names;
+    ``places`` also holds the places that contain them (Havana -> Cuba), so that a city and its
+    country agree.
     """
 
     event_id: int
@@ -229,6 +250,8 @@ def compatible(a: Report, b: Report) -> str | None:
         return "no shared actor or place"
     if a.actors and b.actors and not (a.actors & b.actors):
         return "different actors"
+    if a.places and b.places and not (a.places & b.places):
+        return "different places"
     return None
 
 
@@ -244,7 +267,7 @@ class PairScore:
     blocked: str | None = None
 
     def required(self, threshold: float) -> float:
-        return threshold + (GAP_MARGIN if self.gap >= 2 else 0.0)
+        return threshold + (GAP_MARGIN if self.gap >= FAR_GAP else 0.0)
 
     def merges(self, threshold: float) -> bool:
         return self.blocked is None and self.score >= self.required(threshold)
@@ -285,8 +308,10 @@ def similarity(a: Report, b: Report) -> PairScore:
     blocked = compatible(a, b)
     if blocked is None and text < MIN_TEXT:
         blocked = "too few shared words"
-    if blocked is None and gap >= 2 and not (a.actors & b.actors):
+    if blocked is None and gap >= FAR_GAP and not (a.actors & b.actors):
         blocked = "precision gap without a shared actor"
+    if blocked is None and gap >= FAR_GAP and len(a.words & b.words) < FAR_GAP_WORDS:
+        blocked = "precision gap with too few shared words"
     return PairScore(score, text, actors, places, gap, blocked)
 
 

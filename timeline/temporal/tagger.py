@@ -43,8 +43,8 @@ _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
 _QUARTER_SOURCES = frozenset({"date", "period_ref"})
 _ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # How far before a trigger token a match may start ("at least the first two quarters of 1990"
-# starts 20 characters before "two").
-_WINDOW = 48
+# starts 9 characters before "first").
+_WINDOW = 32
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 40
 
@@ -134,22 +134,24 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
         rule_ids = ruleset.index.get(word.lower() if word else DIGIT)
         if rule_ids:
             triggers.append((position, rule_ids))
-    tried: set[tuple[int, int]] = set()
+    tried: dict[int, int] = {}  # start -> bit set of the rules already tried there
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
     for trigger, rule_ids in triggers:
         first = bisect.bisect_left(starts, trigger - _WINDOW)
         last = bisect.bisect_right(starts, trigger)
         for start in starts[first:last]:
+            done = tried.get(start, 0)
             for rule_id in rule_ids:
-                if (start, rule_id) in tried:
+                if done >> rule_id & 1:
                     continue
-                tried.add((start, rule_id))
+                done |= 1 << rule_id
                 rule = rules[rule_id]
                 match = rule.regex.match(text, start)
                 if match is None or match.end() == start or _vetoed(rule, text, match):
                     continue
                 found.append((start, -match.end(), -rule.priority, rule_id, match))
+            tried[start] = done
     found.sort(key=lambda c: c[:4])
     return found
 

@@ -52,18 +52,6 @@ CITY_MIN_POPULATION = 100_000
 # tokenised alike, so "U.S." is ("u", ".", "s", ".") on both sides.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
-# City names that are ordinary English words or very common given names: never matched as
-# cities (a capital listed here is still found through its country's other names).
-_CITY_STOPLIST = frozenset(
-    """Reading Nice Mobile Split Male Of Bath Gary Norman Irving Orange Independence Surprise
-    Enterprise Temple Victoria Charlotte Austin Lincoln Jackson Florence Elizabeth Eugene
-    Aurora Hamilton Kingston Columbus Troy Salem Savannah Madison Mesa Pueblo Marion Sale
-    Sterling Hollywood Frederick Brighton Deal Bar Hope Lafayette Tyler Allen Carmel Concord
-    Providence Plymouth Stanley Douglas Victoria Santa Nelson Alexandria Cambridge Oxford
-    Mary Victory Union Clinton Trenton Jacksonville Albany Gloucester Richmond Jamestown
-    Valley Basseterre Kingstown Hagatna Avarua Alofi Tarawa Melekeok Yaren Mata-Utu
-    Dili Sanaa Roseau Castries Victoria Tema Dover Ur Mecca Medina""".split()
-)
 
 
 class AliasForm:
@@ -108,6 +96,7 @@ class Rules:
     apposition_nouns: frozenset[str]
     report_verbs: frozenset[str]
     person_pronouns: frozenset[str]
+    city_stoplist: frozenset[str]
     examples: tuple[tuple[str, str, str], ...]  # (text, actor, role|"none")
 
 
@@ -312,6 +301,7 @@ def _load_rules() -> Rules:
         apposition_nouns=low(orgs["apposition_nouns"]),
         report_verbs=low(orgs["report_verbs"]),
         person_pronouns=low(data["pronouns"]["person"]),
+        city_stoplist=frozenset(data["places"]["city_stoplist"]),
         examples=tuple((e["text"], e["actor"], e["role"]) for e in data.get("example", [])),
     )
 
@@ -330,20 +320,20 @@ def _build() -> Dictionary:
     country_rows: list[tuple[str, str, list[str], Mapping[str, Any]]] = []
     for c in pycountry.countries:
         info = extra.get(c.alpha_3, {})
-        name = info.get("name") or getattr(c, "common_name", None) or c.name
-        aliases = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)]
-        aliases = [a for a in aliases if a and "," not in a and "(" not in a]
-        country_rows.append((c.alpha_3, name, aliases, info))
+        name = str(info.get("name") or getattr(c, "common_name", None) or c.name)
+        names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)]
+        base = [str(a) for a in names if a and "," not in a and "(" not in a]
+        country_rows.append((str(c.alpha_3), name, base, info))
     for code, info in extra.items():
         if pycountry.countries.get(alpha_3=code) is None:  # Kosovo and other non-ISO entries
-            country_rows.append((code, info["name"], [], info))
+            country_rows.append((code, str(info["name"]), [], info))
 
     for code, name, base_aliases, info in country_rows:
         names_by_code[code] = name
         ambiguous = set(info.get("ambiguous", []))
         cased = set(info.get("cased", []))
-        aliases = _unique([*base_aliases, *info.get("aliases", []), *ambiguous])
-        aliases = tuple(a for a in aliases if a != name)
+        every: tuple[str, ...] = _unique([*base_aliases, *info.get("aliases", []), *ambiguous])
+        aliases = tuple(a for a in every if a != name)
         b.add_entry(ActorEntry(name=name, kind=ActorKind.COUNTRY, code=code, aliases=aliases))
         for alias in (name, *aliases):
             b.add_alias(alias, name, ActorKind.COUNTRY, cased=alias in cased,
@@ -417,7 +407,7 @@ def _build() -> Dictionary:
 def _add_city(
     b: _Builder, city: str, country: str, country_aliases: set[tuple[str, ...]], *, capital: bool
 ) -> None:
-    if city in _CITY_STOPLIST or _key(_alias_tokens(city)) in country_aliases:
+    if city in b.rules.city_stoplist or _key(_alias_tokens(city)) in country_aliases:
         return
     existing = b.entries.get(city)
     if existing is not None:
@@ -426,7 +416,13 @@ def _add_city(
     if capital:
         affiliations.append(Affiliation(country, "capital_of"))
     folded = _fold(city)
-    aliases = (folded,) if folded != city else ()
+    aliases: tuple[str, ...] = (folded,) if folded != city else ()
+    # "New York City" is mostly "New York" in news; not when the short form is a country
+    # ("Mexico City", "Kuwait City") or a person ("Ho Chi Minh City").
+    short = city.removesuffix(" City")
+    if short != city and short not in b.rules.city_stoplist \
+            and _key(_alias_tokens(short)) not in country_aliases:
+        aliases = (*aliases, short)
     b.add_entry(ActorEntry(name=city, kind=ActorKind.CITY, aliases=aliases,
                            affiliations=tuple(affiliations)))
     form = AliasForm.CAPITAL if capital else AliasForm.NAME

@@ -30,11 +30,10 @@ Token = tuple[str, int, int]
 
 _APOSTROPHES = frozenset("'’")
 # Skipped when looking for the word that governs a mention ("in the U.S.", "to war-torn Syria").
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
 # Capitalised words that do not make an adjacent ambiguous name a person's name.
 _FUNCTION_WORDS = frozenset(
-    "the a an and or of in on at to for from with by as but if when while after before "
-    "king queen president prime minister government republic kingdom state".split()
+    ["the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "but", "if", "when", "while", "after", "before", "king", "queen", "president", "prime", "minister", "government", "republic", "kingdom", "state"]
 )
 
 
@@ -83,11 +82,10 @@ def _match_at(toks: list[Token], i: int, hi: int, dictionary: Dictionary) -> Ali
         n = len(alias.tokens)
         if i + n > hi:
             continue
-        if all(toks[i + k][0].lower() == alias.tokens[k].lower() for k in range(1, n)):
-            # an alias may not stop inside a word joined by a hyphen or a dot-less
-            # continuation ("Iran-backed" is fine, "Chadwick" never tokenises apart)
-            if _case_ok(alias, toks, i):
-                return alias
+        if all(
+            toks[i + k][0].lower() == alias.tokens[k].lower() for k in range(1, n)
+        ) and _case_ok(alias, toks, i):
+            return alias
     return None
 
 
@@ -171,7 +169,10 @@ def find_dictionary_mentions(
             i += 1
             continue
         j = i + len(info.tokens)
-        if info.ambiguous and _ambiguous_rejected(toks, i, j, lo, hi):
+        # Ordinary cities share names with people and firms ("George Bush", "Hitachi Ltd"):
+        # like ambiguous names, they must not touch another capitalised name word.
+        loose = info.ambiguous or (info.kind is ActorKind.CITY and info.form == AliasForm.NAME)
+        if loose and _ambiguous_rejected(toks, i, j, lo, hi):
             i = j
             continue
         possessive = j < hi and is_possessive_at(toks, j)

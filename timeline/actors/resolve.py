@@ -107,6 +107,7 @@ class _DocModel:
         # (tokens...) -> actor: doc-level aliases matched case-sensitively in pass 2
         self.doc_alias: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.person_of: dict[str, str] = {}  # surface/dictionary name -> canonical name
+        self.surname_of: dict[str, str] = {}  # surname as written -> canonical name
 
     # pass 1 -------------------------------------------------------------------------------
     def _person_for(self, surface: str, dict_name: str | None) -> _Person:
@@ -156,6 +157,7 @@ class _DocModel:
                 surname = s.split()[-1]
                 if surname[:1].isupper():
                     self._add_doc_alias(surname, p.name)
+                    self.surname_of[surname] = p.name
             if p.dict_name is not None:
                 self.person_of[p.dict_name] = p.name
 
@@ -216,7 +218,11 @@ class _DocModel:
                 continue  # inside a name found by context ("U.S." in "U.S. Embassy")
             actor = self.person_of.get(m.actor, m.actor) if m.info.kind is ActorKind.PERSON \
                 else m.actor
-            out.append(Mention(actor, m.role, m.text, m.start, m.end))
+            role = m.role
+            if m.info.kind is ActorKind.CITY and m.text in self.surname_of:
+                # a person of this document bears the name ("Livingstone said")
+                actor, role = self.surname_of[m.text], Role.ACTOR
+            out.append(Mention(actor, role, m.text, m.start, m.end))
             spans.append((m.start, m.end))
         for r in names.role_refs:
             holders = {p.name for p in self.persons if (r.country, r.title) in p.titles}

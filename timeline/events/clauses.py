@@ -14,6 +14,7 @@ span whose mentions every conjunct inherits.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ _CLAUSAL = re.compile(r";\s+|,\s+(?:and|but|while|whereas|yet|or)\s+|\s+but\s+")
 _PHRASAL = re.compile(r"\s*,?\s+and\s+")
 _LEADING = re.compile(r"(?:and|but|while|whereas|yet|or)\s+", re.IGNORECASE)
 # Words that may open a conjunct and be found again at the start of the first one.
-_PARALLEL = frozenset("the a an its their his her in on at during since by".split())
+_PARALLEL = frozenset(["the", "a", "an", "its", "their", "his", "her", "in", "on", "at", "during", "since", "by"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def split_clauses(
         return [whole] * len(dates)
     cuts: list[tuple[int, int] | None] = []  # per gap: (cut start, cut end) or None
     phrasal: list[bool] = []
-    for (_, a_end), (b_start, _) in zip(dates, dates[1:], strict=False):
+    for (_, a_end), (b_start, _) in itertools.pairwise(dates):
         cut: tuple[int, int] | None = None
         is_phrasal = False
         for m in _CLAUSAL.finditer(text, a_end, b_start):

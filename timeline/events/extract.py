@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from timeline.actors.dictionary import Dictionary
-from timeline.actors.types import Role
 from timeline.actors.resolve import resolve_document
+from timeline.actors.types import Role
 from timeline.events.anchor import event_interval
 from timeline.events.clauses import split_clauses
 from timeline.events.segment import sentence_spans

@@ -13,6 +13,7 @@ linear in the text length.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = ["sentence_spans", "sentences"]
@@ -30,22 +31,17 @@ _DATELINE = re.compile(
 
 # Titles before a name: a full stop after them never ends a sentence ("Dr. Smith", "Gen. Lee").
 _TITLES = frozenset(
-    "mr mrs ms dr gen lt col capt cmdr sgt sen rep gov prof rev hon adm maj pres supt insp "
-    "st mt ft messrs mme mlle gens sens reps".split()
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "cmdr", "sgt", "sen", "rep", "gov", "prof", "rev", "hon", "adm", "maj", "pres", "supt", "insp", "st", "mt", "ft", "messrs", "mme", "mlle", "gens", "sens", "reps"]
 )
 # Abbreviations that may also end a sentence ("... Apple Inc. The company ..."): split only when
 # the next word is a typical sentence opener.
 _ABBREVIATIONS = frozenset(
-    "inc corp co ltd jr sr bros vs etc no nos approx dept univ assn est fig jan feb mar apr jun "
-    "jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e "
-    "cf al ave blvd rd".split()
+    ["inc", "corp", "co", "ltd", "jr", "sr", "bros", "vs", "etc", "no", "nos", "approx", "dept", "univ", "assn", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "e.g", "i.e", "cf", "al", "ave", "blvd", "rd"]
 )
 # Words that commonly open a sentence; after an ambiguous abbreviation ("U.S.", "Inc.") a
 # boundary is accepted only before one of these.
 _OPENERS = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there but and "
-    "in on at for after before when while however meanwhile yet so if as since although though "
-    "some many most officials police mr mrs ms dr president".split()
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "but", "and", "in", "on", "at", "for", "after", "before", "when", "while", "however", "meanwhile", "yet", "so", "if", "as", "since", "although", "though", "some", "many", "most", "officials", "police", "mr", "mrs", "ms", "dr", "president"]
 )
 
 
@@ -96,8 +92,11 @@ def _is_boundary(text: str, punct_start: int, match_end: int) -> bool:
     # boundary only before a typical sentence opener.
     is_acronym = "." in before and all(len(part) <= 2 for part in before.split("."))
     if is_acronym or lower in _ABBREVIATIONS:
-        if lower in {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                     "nov", "dec"} and first.isdigit():
+        if (
+            lower
+            in {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+            and first.isdigit()
+        ):
             return False
         return word.lower() in _OPENERS
     return True
@@ -119,7 +118,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.append(m.end())
     cuts.append(len(text))
     spans: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         for s, e in _split_dateline(text, a, b):
             s, e = _trim(text, s, e)
             if s < e:

@@ -296,8 +296,9 @@ def _load_rules() -> Rules:
         ),
         name_particles=low(people["name_particles"]),
         org_particles=low(people["org_particles"]),
-        org_heads=frozenset(orgs["heads"]),
-        state_heads=frozenset(orgs["state_heads"]),
+        # heads compare with single tokens, so "Inc." is kept as "Inc"
+        org_heads=frozenset(h.rstrip(".") for h in orgs["heads"]),
+        state_heads=frozenset(h.rstrip(".") for h in orgs["state_heads"]),
         apposition_nouns=low(orgs["apposition_nouns"]),
         report_verbs=low(orgs["report_verbs"]),
         person_pronouns=low(data["pronouns"]["person"]),

@@ -214,12 +214,18 @@ def find_names(
 
     _find_orgs(text, toks, lo, hi, by_start, by_end, rules, out, taken)
 
+    particles = rules.name_particles
+    titles = rules.title_index
     i = lo
     while i < hi:
-        if i in taken:
+        tok = toks[i][0]
+        # fast path: most tokens are lower-case words that start neither a title nor a name
+        if i in taken or not (tok[:1].isupper() or tok in particles or tok in titles):
             i += 1
             continue
         k = _match_title(toks, i, hi, rules)
+        while k > i and k < hi and (k2 := _match_title(toks, k, hi, rules)) > k:
+            k = k2  # "Chief Minister", "US Secretary Treasury": titles run on
         if k > i:
             i = _after_title(text, toks, lo, hi, i, k, by_start, by_end, rules, out, taken)
             continue
@@ -317,8 +323,7 @@ def _find_orgs(
     text: str, toks: list[Token], lo: int, hi: int, by_start: dict[int, DictMention],
     by_end: dict[int, DictMention], rules: Rules, out: SentenceNames, taken: set[int],
 ) -> None:
-    heads = {h.rstrip(".") for h in rules.org_heads}
-    state_heads = {h.rstrip(".") for h in rules.state_heads}
+    heads, state_heads = rules.org_heads, rules.state_heads
     i = lo
     while i < hi:
         t = toks[i][0]

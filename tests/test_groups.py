@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select
 
-from timeline.actors.types import ActorEntry, ActorKind, Role
+from timeline.actors.types import ActorEntry, ActorKind, Affiliation, Role
 from timeline.events.types import ExtractedEvent, Extraction, Mention
 from timeline.ingest.types import DateSource, SourceDocument
 from timeline.store.database import Store, open_store
@@ -50,6 +50,10 @@ KINDS = {
 }
 
 
+# located_in links the dictionary gives (the parent must be stored first)
+PARENTS = {"Sochi": "Russia", "Tehran": "Iran"}
+
+
 @dataclass(frozen=True)
 class S:
     """One hand-made dated sentence: text, the date expression in it and its interval."""
@@ -75,7 +79,12 @@ def _extraction(sentences: Sequence[S]) -> tuple[str, Extraction]:
         mentions = []
         for role, names in ((Role.ACTOR, s.actors), (Role.PLACE, s.places)):
             for name in names:
-                ex.actors[name] = ActorEntry(name, KINDS.get(name, ActorKind.ORGANISATION))
+                parent = PARENTS.get(name)
+                ex.actors[name] = ActorEntry(
+                    name,
+                    KINDS.get(name, ActorKind.ORGANISATION),
+                    affiliations=(Affiliation(parent, "located_in"),) if parent else (),
+                )
                 at = s.text.find(name.split()[-1])
                 m0 = begin + max(at, 0)
                 mentions.append(Mention(name, role, name, m0, m0 + len(name)))
@@ -297,7 +306,7 @@ def test_a_new_report_can_join_two_stored_groups_only_if_they_agree(store: Store
 
 def test_groups_merge_when_a_new_report_bridges_them(store: Store) -> None:
     a = S(
-        "Egypt's army attacked militants in Sinai in March, Egypt said.",
+        "Egypt's army fought militants in Sinai in March, Egypt said.",
         "March",
         "2015-03-01",
         "2015-03-31",
@@ -396,3 +405,24 @@ def test_cli_list_merged_and_show_group(store: Store, run: Invoke) -> None:
     assert timelinejs.exit_code == 0, timelinejs.output
     assert len(json.loads(timelinejs.output)["events"]) == 2
     assert run("show", "g999").exit_code != 0
+
+
+def test_a_city_counts_as_its_country_but_two_cities_stay_apart(store: Store) -> None:
+    def summit(where: str, actors: tuple[str, ...]) -> S:
+        return S(
+            f"Putin and Erdogan held talks on Syria in {where} on 17 September.",
+            "17 September",
+            "2018-09-17",
+            "2018-09-17",
+            Precision.DAY,
+            actors,
+            (where,),
+        )
+
+    add_doc(store, "countries.txt", "2018-01-01", [summit("Russia", ("Russia", "Iran"))])
+    add_doc(store, "sochi.txt", "2018-09-18", [summit("Sochi", ("Russia", "Turkey"))])
+    add_doc(store, "tehran.txt", "2018-09-18", [summit("Tehran", ("Russia", "Turkey"))])
+    assert groups(store) == [(2, 2, 2, "2018-09-17")]
+    with store.session() as session:
+        (g,) = [g for g in iter_groups(session, EventFilter()) if g.mentions > 1]
+    assert g.places == ("Russia", "Sochi")  # as written, without the added containers

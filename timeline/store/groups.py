@@ -33,6 +33,7 @@ from timeline.events.grouping import (
 )
 from timeline.store.models import (
     Actor,
+    ActorAffiliation,
     Document,
     Event,
     EventActor,
@@ -54,6 +55,11 @@ _CHUNK = 500
 REBUILD_STEP = 2000
 
 THRESHOLD_SETTING = "merge_threshold"
+
+# Affiliations that put a place inside another (a city in its country, a country in its
+# region); a report's places are compared with these containers added.
+CONTAINER_RELATIONS = ("located_in", "capital_of", "part_of", "region")
+_CONTAINER_DEPTH = 3
 
 # Columns of `timeline list --merged` and of the group rows written by every table format.
 GROUP_COLUMNS: tuple[str, ...] = (
@@ -149,22 +155,27 @@ def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
         for r in session.execute(stmt):
             rows[r[0]] = tuple(r)
     names: dict[int, tuple[list[str], list[str]]] = {}
+    place_ids: dict[int, set[int]] = {}
     for chunk in _chunks(sorted(rows)):
         stmt2 = (
-            select(EventActor.event_id, EventActor.role, Actor.name)
+            select(EventActor.event_id, EventActor.role, Actor.name, Actor.id)
             .join(Actor, Actor.id == EventActor.actor_id)
             .where(EventActor.event_id.in_(chunk))
             .order_by(EventActor.event_id, EventActor.start)
         )
-        for event_id, role, name in session.execute(stmt2):
+        for event_id, role, name, actor_id in session.execute(stmt2):
             actors, places = names.setdefault(event_id, ([], []))
             target = places if role == "place" else actors
             if name not in target:
                 target.append(name)
+            if role == "place":
+                place_ids.setdefault(event_id, set()).add(actor_id)
+    containers = _containers(session, {a for ids in place_ids.values() for a in ids})
     out: dict[int, _Member] = {}
     for event_id in sorted(rows):
         _, doc_id, start, text, ds, de, prec, approx, published, source, url = rows[event_id]
         actors, places = names.get(event_id, ([], []))
+        around = {c for a in place_ids.get(event_id, ()) for c in containers.get(a, ())}
         assert isinstance(text, str) and isinstance(source, str)
         ds_s, de_s, prec_s = _opt_str(ds), _opt_str(de), _opt_str(prec)
         report = Report.build(
@@ -176,7 +187,7 @@ def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
             date.fromisoformat(de_s) if de_s else None,
             Precision(prec_s) if prec_s else None,
             actors,
-            places,
+            [*places, *sorted(around - set(places))],
         )
         out[event_id] = _Member(
             report,
@@ -190,6 +201,46 @@ def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
             actors,
             places,
         )
+    return out
+
+
+def _containers(session: Session, place_ids: set[int]) -> dict[int, set[str]]:
+    """Names of the places containing each place (Havana -> Cuba -> Latin America), so that a
+    city and its country count as the same place when reports are compared."""
+    parents: dict[int, set[int]] = {}
+    frontier = set(place_ids)
+    for _ in range(_CONTAINER_DEPTH):
+        frontier -= parents.keys()
+        if not frontier:
+            break
+        found: dict[int, set[int]] = {a: set() for a in frontier}
+        for chunk in _chunks(sorted(frontier)):
+            for actor_id, parent_id in session.execute(
+                select(ActorAffiliation.actor_id, ActorAffiliation.parent_id).where(
+                    ActorAffiliation.actor_id.in_(chunk),
+                    ActorAffiliation.relation.in_(CONTAINER_RELATIONS),
+                )
+            ):
+                found[actor_id].add(parent_id)
+        parents.update(found)
+        frontier = {p for ps in found.values() for p in ps}
+    all_ids = set(parents) | {p for ps in parents.values() for p in ps}
+    name_of: dict[int, str] = {}
+    for chunk in _chunks(sorted(all_ids)):
+        name_of.update(
+            (i, n)
+            for i, n in session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(chunk)))
+        )
+    out: dict[int, set[str]] = {}
+    for place in place_ids:
+        seen: set[int] = set()
+        todo = list(parents.get(place, ()))
+        while todo:
+            p = todo.pop()
+            if p not in seen and p != place:
+                seen.add(p)
+                todo.extend(parents.get(p, ()))
+        out[place] = {name_of[p] for p in seen if p in name_of}
     return out
 
 
@@ -473,10 +524,14 @@ def _group_select(session: Session, flt: EventFilter) -> Select[Any]:
     stmt = select(EventGroup)
     unfiltered = replace(flt, limit=None, offset=0, reverse=False)
     if unfiltered != EventFilter():
-        events = build_select(session, unfiltered).order_by(None)
+        # the event id is the statement's last column, whatever else it selects for its order
+        events = build_select(session, unfiltered).order_by(None).subquery()
+        event_id = list(events.c)[-1]
         stmt = stmt.where(
             EventGroup.id.in_(
-                select(EventGroupMember.group_id).where(EventGroupMember.event_id.in_(events))
+                select(EventGroupMember.group_id).join(
+                    events, event_id == EventGroupMember.event_id
+                )
             )
         )
     order: list[Any]

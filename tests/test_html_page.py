@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Invoke
 from timeline.export.page import embed_json, page_data, render_page
 from timeline.store.rows import EventRow
 
@@ -409,3 +411,41 @@ def test_ten_thousand_events_load_and_filter(driver: Any, tmp_path: Path) -> Non
         "document.getElementById('event-list').dispatchEvent(new Event('scroll'));"
     )
     assert visible_count(driver) > 0
+
+
+# ---- the `timeline html` command ---------------------------------------------------------
+
+
+@pytest.fixture
+def seeds(seeded_db_template: Path, db_path: Path) -> Path:
+    """The seeds database at ``db_path``, copied with SQLite's backup API.
+
+    A file copy (conftest's ``seeded_db``) misses what is still in the template's write-ahead
+    log while the ingesting process is alive; the backup API reads through it.
+    """
+    with sqlite3.connect(seeded_db_template) as source, sqlite3.connect(db_path) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return db_path
+
+
+def test_cli_html_writes_the_seeds_page(run: Invoke, seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seeds.html"
+    result = run("html", "-o", str(out), "--title", "Seeds")
+    assert result.exit_code == 0, result.output
+    match = re.fullmatch(r"wrote (\d+) events to .*seeds\.html\n", result.stderr)
+    assert match
+    data = json.loads(data_block(out.read_text(encoding="utf-8")))
+    assert data["title"] == "Seeds"
+    assert len(data["events"]) == int(match.group(1)) > 0
+
+
+def test_cli_html_filters_like_list(run: Invoke, seeds: Path) -> None:
+    filters = ("--from", "2016", "--text", "Iran")
+    listed = json.loads(run("list", *filters, "--json").output)
+    assert listed
+    result = run("html", *filters, "-o", "-")
+    assert result.exit_code == 0, result.output
+    data = json.loads(data_block(result.stdout))
+    assert sorted(e[0] for e in data["events"]) == sorted(r["event_id"] for r in listed)

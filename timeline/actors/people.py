@@ -362,20 +362,25 @@ def _find_orgs(
             e -= 1
         words = [toks[k][0] for k in range(s, e) if toks[k][0][:1].isalnum()]
         m = by_start.get(s)
+        # a dictionary name covering the whole span wins ("Argentina Jewish Mutual Aid
+        # Center"); a longer name around a dictionary one is a new organisation ("United
+        # Nations High Commission for Refugees")
         covered = any(
-            dm.first < e and s < dm.last and dm.info.kind is not ActorKind.COUNTRY
+            dm.first <= s and e <= dm.last and dm.info.kind is not ActorKind.COUNTRY
             for dm in by_start.values()
         )
         if len(words) >= 2 and not covered:
             country, relation = None, None
             head = toks[last_head][0]
-            if m is not None and m.info.kind is ActorKind.COUNTRY:
+            if m is not None and m.info.kind in (ActorKind.ORGANISATION, ActorKind.GROUP):
+                country, relation = m.actor, "part_of"
+            elif m is not None and m.info.kind is ActorKind.COUNTRY:
                 country = m.actor
             elif s - 2 >= lo and toks[s - 1][0].lower() == "s" and toks[s - 2][0] in "'’":
                 pm = by_end.get(s - 2)
                 if pm is not None and pm.info.kind is ActorKind.COUNTRY:
                     country = pm.actor
-            if country is not None:
+            if country is not None and relation is None:
                 relation = "part_of" if head in state_heads else "based_in"
             start, end = toks[s][1], toks[e - 1][2]
             out.findings.append(NameFinding(ActorKind.ORGANISATION, start, end,

@@ -108,6 +108,7 @@ class _DocModel:
         self.doc_alias: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.person_of: dict[str, str] = {}  # surface/dictionary name -> canonical name
         self.surname_of: dict[str, str] = {}  # surname as written -> canonical name
+        self.org_alias: dict[str, str] = {}  # organisation name found -> dictionary entry
 
     # pass 1 -------------------------------------------------------------------------------
     def _person_for(self, surface: str, dict_name: str | None) -> _Person:
@@ -171,7 +172,16 @@ class _DocModel:
 
     def acronyms(self, dms: list[DictMention], names: SentenceNames) -> None:
         for a in names.acronyms:
-            if self.d.lookup(a.acronym):
+            known = self.d.lookup(a.acronym)
+            if known:
+                # "United Nations High Commission for Refugees (UNHCR)": the long name found
+                # in the text is the dictionary entry the acronym names
+                for f in names.findings:
+                    if f.end == a.target_end and f.kind is not ActorKind.PERSON \
+                            and f.name in self.orgs:
+                        del self.orgs[f.name]
+                        self.org_alias[f.name] = known[0].actor
+                        self.extra_aliases.setdefault(known[0].actor, []).append(f.name)
                 continue
             target: str | None = None
             for f in names.findings:
@@ -200,6 +210,8 @@ class _DocModel:
         known = self.d.lookup(f.name)
         if known:
             return known[0].actor
+        if f.name in self.org_alias:
+            return self.org_alias[f.name]
         return f.name if f.name in self.orgs else None
 
     def mentions(

@@ -177,3 +177,16 @@ def test_mentions_carry_document_offsets(dictionary: Dictionary) -> None:
 def test_empty_document(dictionary: Dictionary) -> None:
     x = extract("", None, dictionary, [])
     assert x.events == [] and x.actors == {}
+
+
+def test_clock_time_is_not_a_year(dictionary: Dictionary) -> None:
+    t = "The polls close at 3 p.m. (1500 GMT) in Chechnya."
+    x = extract(t, None, dictionary, [tx(t, "1500", TimexType.DATE, "1500", _year(1500))])
+    assert x.events == []
+
+
+def test_pronoun_resolution_is_noted(dictionary: Dictionary) -> None:
+    t = "Spokesman Tom Kelly spoke. He said in 2005 that it was fine."
+    x = extract(t, None, dictionary, [tx(t, "2005", TimexType.DATE, "2005", _year(2005))])
+    assert [m.actor for m in x.events[0].mentions] == ["Tom Kelly"]
+    assert x.notes and "Tom Kelly" in x.notes[0]

@@ -24,6 +24,7 @@ __all__ = ["derived_interval", "event_interval"]
 _REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>[YMWD])")
 # "twenty years after", "two weeks before"; bounded window after the duration.
+_CLOCK = re.compile(r"\s*(?:GMT|UTC|local time|hours|hrs)\b")
 _DIRECTION = re.compile(r"\s*(?P<dir>after|before|later|earlier)\b", re.IGNORECASE)
 
 
@@ -79,6 +80,9 @@ def event_interval(
         return False, None
     if timex.value in _REF_VALUES and not timex.anchored:
         return False, None
+    if _CLOCK.match(text, timex.end, min(sentence_end, timex.end + 12)) \
+            and timex.surface.isdigit():
+        return False, None  # "(1000 GMT)" is a time of day, not the year 1000
     return True, timex.interval
 
 

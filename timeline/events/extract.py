@@ -64,7 +64,8 @@ def extract(
                 interval=interval,
                 mentions=linked,
             ))
-    return Extraction(timexes=list(ordered), events=events, actors=resolved.actors)
+    return Extraction(timexes=list(ordered), events=events, actors=resolved.actors,
+                      notes=resolved.notes)
 
 
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

@@ -45,3 +45,5 @@ class Extraction:
     # every actor referenced by a mention, by canonical name: dictionary entries and the
     # people/organisations found in the text (with aliases and affiliations)
     actors: dict[str, ActorEntry] = field(default_factory=dict)
+    # how uncertain links were made ("pronoun 'He' at 2889 resolved to ..."), for review
+    notes: list[str] = field(default_factory=list)

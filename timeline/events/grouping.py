@@ -65,8 +65,8 @@ WEIGHTS = {"text": 0.6, "actors": 0.25, "places": 0.15}
 # Precisions fine enough to bucket by month; coarser ones (quarter, season, year) by year.
 _FINE = frozenset({Precision.DAY, Precision.WEEK, Precision.MONTH})
 
-# Function words, reporting verbs and date vocabulary: they say nothing about what happened,
-# and date words are compared through the intervals instead.
+# Function words, reporting verbs, date vocabulary and titles: they say nothing about what
+# happened (date words are compared through the intervals, titles name who, like the actors).
 STOPWORDS = frozenset(
     """
     a about above after again against ago all almost also am an and any are as at be been before
@@ -86,6 +86,8 @@ STOPWORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     spring summer autumn fall winter decade decades century
     first second third new two three four five six seven eight nine ten
+    minister ministers president prime secretary spokesman spokeswoman spokesperson official
+    officials foreign deputy former current senior chief leader mr mrs ms dr
     """.split()  # noqa: SIM905 (a word list reads better as a paragraph)
 )
 
@@ -199,7 +201,10 @@ class Report:
         precision: Precision | None,
         actors: Iterable[str] = (),
         places: Iterable[str] = (),
+        written: Iterable[str] = (),
     ) -> Report:
+        """A report from an event's text; ``written`` are its mentions as written ("Jawad
+        Zarif" for Mohammad Javad Zarif), left out of the words like the canonical names."""
         actor_set, place_set = frozenset(actors), frozenset(places)
         return cls(
             event_id,
@@ -210,7 +215,7 @@ class Report:
             precision,
             actor_set,
             place_set,
-            content_words(text, exclude=actor_set | place_set),
+            content_words(text, exclude=actor_set | place_set | frozenset(written)),
         )
 
     @property

@@ -156,14 +156,22 @@ def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
             rows[r[0]] = tuple(r)
     names: dict[int, tuple[list[str], list[str]]] = {}
     place_ids: dict[int, set[int]] = {}
+    written: dict[int, set[str]] = {}
     for chunk in _chunks(sorted(rows)):
         stmt2 = (
-            select(EventActor.event_id, EventActor.role, Actor.name, Actor.id)
+            select(
+                EventActor.event_id,
+                EventActor.role,
+                Actor.name,
+                Actor.id,
+                EventActor.mention_text,
+            )
             .join(Actor, Actor.id == EventActor.actor_id)
             .where(EventActor.event_id.in_(chunk))
             .order_by(EventActor.event_id, EventActor.start)
         )
-        for event_id, role, name, actor_id in session.execute(stmt2):
+        for event_id, role, name, actor_id, mention in session.execute(stmt2):
+            written.setdefault(event_id, set()).add(mention)
             actors, places = names.setdefault(event_id, ([], []))
             target = places if role == "place" else actors
             if name not in target:
@@ -188,6 +196,7 @@ def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
             Precision(prec_s) if prec_s else None,
             actors,
             [*places, *sorted(around - set(places))],
+            written.get(event_id, ()),
         )
         out[event_id] = _Member(
             report,

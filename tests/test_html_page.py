@@ -358,6 +358,29 @@ def test_zoom_changes_what_is_shown(driver: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
+def test_wheel_and_brush_zoom(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+
+    open_page(driver, tmp_path / "wheel.html", seed_like_rows())
+    canvas = driver.find_element("id", "timeline-canvas")
+    before = driver.find_element("id", "range-from").get_attribute("value")
+    ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas), 0, -300).perform()
+    assert driver.find_element("id", "range-from").get_attribute("value") > before
+    assert visible_count(driver) < 7
+
+    # Drag across the left fifth of the overview strip: the 1990s, where only the AMIA
+    # bombing of 1994 lies.
+    overview = driver.find_element("id", "overview-canvas")
+    width = overview.size["width"]
+    ActionChains(driver).move_to_element_with_offset(
+        overview, int(-width / 2 + 2), 0
+    ).click_and_hold().move_by_offset(int(width / 5), 0).release().perform()
+    assert driver.find_element("id", "range-from").get_attribute("value") < "1995"
+    assert listed_ids(driver) == ["3"]
+
+
+@pytest.mark.browser
 def test_clicking_an_event_on_the_canvas_opens_it(driver: Any, tmp_path: Path) -> None:
     rows = [
         event(

@@ -77,3 +77,27 @@ def test_spans_are_document_offsets() -> None:
 def test_linear_on_long_input() -> None:
     text = "Mr. A. B. went to the U.S. and back. " * 20000
     assert len(sentence_spans(text)) == 20000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "It met U.S. President George W. Bush on Monday.",
+            ["It met U.S. President George W. Bush on Monday."],
+            id="us-president",
+        ),
+        pytest.param(
+            "It sold its stake in Mitsubishi Motors Corp. DaimlerChrysler AG gained.",
+            ["It sold its stake in Mitsubishi Motors Corp.", "DaimlerChrysler AG gained."],
+            id="company-suffix-at-end",
+        ),
+        pytest.param(
+            "Samsung Electronics Co. Ltd. said so.",
+            ["Samsung Electronics Co. Ltd. said so."],
+            id="company-suffixes-in-a-row",
+        ),
+    ],
+)
+def test_news_abbreviations(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

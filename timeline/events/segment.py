@@ -38,10 +38,17 @@ _TITLES = frozenset(
 _ABBREVIATIONS = frozenset(
     ["inc", "corp", "co", "ltd", "jr", "sr", "bros", "vs", "etc", "no", "nos", "approx", "dept", "univ", "assn", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "e.g", "i.e", "cf", "al", "ave", "blvd", "rd"]
 )
-# Words that commonly open a sentence; after an ambiguous abbreviation ("U.S.", "Inc.") a
-# boundary is accepted only before one of these.
+_COMPANY = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "bros", "ag", "sa", "nv", "bhd"])
+# Words that commonly open a sentence; after an ambiguous abbreviation ("U.S.") a boundary is
+# accepted only before one of these. Titles ("President") are left out: they follow "U.S." far
+# more often than they open a sentence.
 _OPENERS = frozenset(
-    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "but", "and", "in", "on", "at", "for", "after", "before", "when", "while", "however", "meanwhile", "yet", "so", "if", "as", "since", "although", "though", "some", "many", "most", "officials", "police", "mr", "mrs", "ms", "dr", "president"]
+    [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+        "their", "our", "this", "that", "these", "those", "there", "but", "and", "in", "on",
+        "at", "for", "after", "before", "when", "while", "however", "meanwhile", "yet", "so",
+        "if", "as", "since", "although", "though", "some", "many", "most",
+    ]
 )
 
 
@@ -90,6 +97,10 @@ def _is_boundary(text: str, punct_start: int, match_end: int) -> bool:
         return False
     # Dotted acronyms ("U.S", "U.N") and listed abbreviations are ambiguous: accept the
     # boundary only before a typical sentence opener.
+    # Company suffixes end the name, and a capital after them mostly opens a new sentence
+    # ("... Mitsubishi Corp. The mill aims ..."), unless another suffix follows ("Co. Ltd.").
+    if lower in _COMPANY:
+        return word.lower().rstrip(".") not in _COMPANY
     is_acronym = "." in before and all(len(part) <= 2 for part in before.split("."))
     if is_acronym or lower in _ABBREVIATIONS:
         if (

@@ -73,10 +73,18 @@ def _chart_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     help="Lanes for the N most frequent names; the rest share 'other'.",
 )
 @click.option(
-    "--width", type=click.IntRange(min=100), default=1600, show_default=True, help="Pixels."
+    "--width",
+    type=click.IntRange(min=100),
+    default=1600,
+    show_default=True,
+    help="Width in pixels (exact for PNG; CSS pixels for SVG).",
 )
 @click.option(
-    "--height", type=click.IntRange(min=100), default=900, show_default=True, help="Pixels."
+    "--height",
+    type=click.IntRange(min=100),
+    default=900,
+    show_default=True,
+    help="Height in pixels.",
 )
 @click.option("--title", help="Chart title (default: 'Timeline: N events by actor').")
 @pass_cli
@@ -92,8 +100,8 @@ def plot_command(
 ) -> None:
     """Draw the events as a chart: time across, one lane per actor (or place, or document).
 
-    Days are dots, intervals are bars whose hatched ends show their precision, approximate
-    dates are hollow or dashed. With no matching event the chart is empty and says so.
+    Days are dots, intervals are bars whose hatched ends show their precision (too short
+    to see: squares), approximate dates are hollow or dashed. With no matching event the chart is empty and says so.
 
     \b
     Example:

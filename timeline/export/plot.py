@@ -75,8 +75,20 @@ _GREYS: dict[str, str] = {OTHER_LANE: "0.45", NONE_LANE: "0.65"}
 # The narrowest time axis, in days.
 MIN_EXTENT_DAYS = 30.0
 
-# tab10 indexes without its grey (7), which would read as the "other" lane.
-_PALETTE: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6, 8, 9)
+# Tableau 10 without its grey, which would read as the "other" lane, plus a dark blue; the
+# same colours as the HTML page (page_assets/page.js), so a chart and a page agree.
+_PALETTE: tuple[str, ...] = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#17becf",
+    "#393b79",
+)
 
 # Lane labels longer than this are cut with an ellipsis so the plot keeps its width.
 MAX_LABEL_CHARS = 32
@@ -205,7 +217,6 @@ def render_chart(
     # No pyplot: an explicit Figure saves through the Agg canvas for PNG (and the SVG backend
     # for SVG) without a display, and leaves a caller's interactive backend and global figure
     # list alone.
-    import matplotlib
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
@@ -270,13 +281,12 @@ def render_chart(
             for target in targets:
                 per_lane[target].append(span)
                 lane_counts[target] += 1
-        colours = matplotlib.colormaps["tab10"]
         for index, spans in per_lane.items():
             spans.sort(key=lambda s: (s.start, s.end))
             # A gap of 0.4 % of the axis keeps neighbouring markers apart.
             subrows = _pack(spans, min_gap=extent * 0.004)
             depth = max(subrows, default=0) + 1
-            colour = _GREYS.get(lanes[index]) or colours(_PALETTE[index % len(_PALETTE)])
+            colour = _GREYS.get(lanes[index]) or _PALETTE[index % len(_PALETTE)]
             # Lanes run top to bottom: lane 0 sits at the top (highest y).
             centre = len(lanes) - 1 - index
             band = 0.8
@@ -304,7 +314,7 @@ def render_chart(
         for y in range(len(lanes) - 1):
             ax.axhline(y + 0.5, color="0.85", linewidth=0.6)
         if height_px >= MIN_LEGEND_HEIGHT:
-            _legend(fig, columns=max(1, min(5, width_px // 300)))
+            _legend(fig, columns=max(1, min(6, width_px // 250)))
     xlabel = "date"
     if undated:
         xlabel += f" ({undated} event(s) with unresolved dates not shown)"
@@ -326,9 +336,9 @@ def _draw_lane(
     solid: list[list[tuple[float, float]]] = []
     uncertain: list[list[tuple[float, float]]] = []
     approx: list[list[tuple[float, float]]] = []
-    exact_pts: tuple[list[float], list[float]] = ([], [])
-    approx_pts: tuple[list[float], list[float]] = ([], [])
-    # A bar narrower than this is not visible; it also gets a marker at its middle.
+    # (marker, approximate) -> xs, ys: "o" for days, "s" for intervals too short to see.
+    markers: dict[tuple[str, bool], tuple[list[float], list[float]]] = {}
+    # A bar narrower than this (about 3 px) is not visible: a square marks its middle.
     visible = extent * 0.002
 
     def box(x0: float, x1: float, y: float) -> list[tuple[float, float]]:
@@ -336,15 +346,12 @@ def _draw_lane(
         return [(x0, y - h), (x1, y - h), (x1, y + h), (x0, y + h)]
 
     for span, y in zip(spans, ys, strict=True):
-        if span.point:
-            target = approx_pts if span.approximate else exact_pts
-            target[0].append((span.start + span.end) / 2)
-            target[1].append(y)
-            continue
-        if span.end - span.start < visible:
-            target = approx_pts if span.approximate else exact_pts
-            target[0].append((span.start + span.end) / 2)
-            target[1].append(y)
+        if span.point or span.end - span.start < visible:
+            xs, ys_ = markers.setdefault(("o" if span.point else "s", span.approximate), ([], []))
+            xs.append((span.start + span.end) / 2)
+            ys_.append(y)
+            if span.point:
+                continue
         if span.approximate:
             approx.append(box(span.start, span.end, y))
             continue
@@ -391,28 +398,29 @@ def _draw_lane(
             ),
             autolim=False,
         )
-    if exact_pts[0]:
-        ax.scatter(
-            exact_pts[0],
-            exact_pts[1],
-            s=45,
-            marker="o",
-            color=colour,
-            zorder=3,
-            edgecolors="white",
-            linewidths=0.5,
-        )
-    if approx_pts[0]:
-        ax.scatter(
-            approx_pts[0],
-            approx_pts[1],
-            s=45,
-            marker="o",
-            facecolors="none",
-            edgecolors=[colour],
-            linewidths=1.2,
-            zorder=3,
-        )
+    for (marker, approximate), (xs, ys_) in markers.items():
+        if approximate:
+            ax.scatter(
+                xs,
+                ys_,
+                s=45,
+                marker=marker,
+                facecolors="none",
+                edgecolors=[colour],
+                linewidths=1.2,
+                zorder=3,
+            )
+        else:
+            ax.scatter(
+                xs,
+                ys_,
+                s=45,
+                marker=marker,
+                color=colour,
+                edgecolors="white",
+                linewidths=0.5,
+                zorder=3,
+            )
 
 
 def _legend(fig: Figure, columns: int) -> None:
@@ -430,8 +438,9 @@ def _legend(fig: Figure, columns: int) -> None:
             linestyle="",
             markerfacecolor="none",
             markeredgecolor=grey,
-            label="approximate day",
+            label="approximate (hollow)",
         ),
+        Line2D([], [], marker="s", linestyle="", color=grey, label="short interval"),
         Patch(facecolor=grey, edgecolor=grey, label="interval (certain part)"),
         Patch(
             facecolor=grey,

@@ -32,7 +32,9 @@ def read_corpus(folder: Path, limit: int | None) -> list[tuple[str, date | None]
         if body is None:
             continue
         dct = _DCT.search(raw)
-        docs.append((_TAG.sub("", body.group(1)), date.fromisoformat(dct.group(1)) if dct else None))
+        docs.append(
+            (_TAG.sub("", body.group(1)), date.fromisoformat(dct.group(1)) if dct else None)
+        )
     return docs
 
 
@@ -66,9 +68,7 @@ def main() -> int:
         x = extract(text, dct, dictionary, timexes)
         events += len(x.events)
         actors += len(x.actors)
-        with_actor += sum(
-            1 for e in x.events if any(m.role.value == "actor" for m in e.mentions)
-        )
+        with_actor += sum(1 for e in x.events if any(m.role.value == "actor" for m in e.mentions))
     t_ext, c_ext = time.perf_counter() - t0, time.process_time() - c0
 
     def rate(seconds: float) -> str:
@@ -81,11 +81,15 @@ def main() -> int:
     print(f"            cpu  {c_tag:6.2f} s  {rate(c_tag)}")
     print(f"extraction: wall {t_ext:6.2f} s  {rate(t_ext)}")
     print(f"            cpu  {c_ext:6.2f} s  {rate(c_ext)}")
-    print(f"both:       wall {t_tag + t_ext:6.2f} s  cpu {c_tag + c_ext:6.2f} s "
-          f"{rate(c_tag + c_ext)} (cpu)")
+    print(
+        f"both:       wall {t_tag + t_ext:6.2f} s  cpu {c_tag + c_ext:6.2f} s "
+        f"{rate(c_tag + c_ext)} (cpu)"
+    )
     share = with_actor / events if events else 0.0
-    print(f"events: {events}, with an actor: {with_actor} ({share:.0%}); actors/doc: "
-          f"{actors / max(1, len(docs)):.1f}")
+    print(
+        f"events: {events}, with an actor: {with_actor} ({share:.0%}); actors/doc: "
+        f"{actors / max(1, len(docs)):.1f}"
+    )
     return 0
 
 

@@ -82,9 +82,7 @@ def test_country_has_code_and_capital_is_located(dictionary: Dictionary) -> None
         pytest.param("Houthis", "Iran", "sponsor", id="houthis-iran"),
     ],
 )
-def test_group_affiliations(
-    dictionary: Dictionary, group: str, parent: str, relation: str
-) -> None:
+def test_group_affiliations(dictionary: Dictionary, group: str, parent: str, relation: str) -> None:
     entry = dictionary.get(group)
     assert entry is not None
     assert any(a.parent == parent and a.relation == relation for a in entry.affiliations)
@@ -101,8 +99,12 @@ def test_affiliation_parents_exist(dictionary: Dictionary) -> None:
 
 
 def test_with_entries_adds_aliases_without_changing_the_original(dictionary: Dictionary) -> None:
-    extra = ActorEntry("Acme Widgets", ActorKind.ORGANISATION, aliases=("AcmeW",),
-                       affiliations=(Affiliation("Peru", "based_in"),))
+    extra = ActorEntry(
+        "Acme Widgets",
+        ActorKind.ORGANISATION,
+        aliases=("AcmeW",),
+        affiliations=(Affiliation("Peru", "based_in"),),
+    )
     bigger = dictionary.with_entries([extra])
     assert bigger.get("Acme Widgets") == extra
     assert [a.actor for a in bigger.lookup("AcmeW")] == ["Acme Widgets"]
@@ -128,8 +130,11 @@ def _data_examples() -> list[tuple[str, str, str]]:
     """Every `examples` sentence of the data files, as (text, actor, role)."""
     out: list[tuple[str, str, str]] = []
     data = resources.files("timeline.actors").joinpath("data")
-    for name, key in (("organisations.toml", "entry"), ("regions.toml", "region"),
-                      ("people.toml", "person")):
+    for name, key in (
+        ("organisations.toml", "entry"),
+        ("regions.toml", "region"),
+        ("people.toml", "person"),
+    ):
         with data.joinpath(name).open("rb") as fh:
             for row in tomllib.load(fh)[key]:
                 role = "place" if key == "region" else "actor"

@@ -29,43 +29,76 @@ def _found(text: str, dictionary: Dictionary) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("An Iranian delegation arrived.", ("Iranian", "Iran", "actor"),
-                     id="demonym-actor"),
-        pytest.param("Iranian proxies maintain a presence.", ("Iranian", "Iran", "actor"),
-                     id="demonym-proxies"),
+        pytest.param(
+            "An Iranian delegation arrived.", ("Iranian", "Iran", "actor"), id="demonym-actor"
+        ),
+        pytest.param(
+            "Iranian proxies maintain a presence.",
+            ("Iranian", "Iran", "actor"),
+            id="demonym-proxies",
+        ),
         pytest.param("Iran's activities grew.", ("Iran", "Iran", "actor"), id="possessive"),
-        pytest.param("Iran’s activities grew.", ("Iran", "Iran", "actor"),
-                     id="possessive-curly"),
-        pytest.param("Tehran allegedly sponsored the attacks.", ("Tehran", "Iran", "actor"),
-                     id="capital-as-subject"),
-        pytest.param("The region offers Tehran a safe haven.", ("Tehran", "Iran", "actor"),
-                     id="capital-as-object"),
-        pytest.param("They went to visit Tehran.", ("Tehran", "Tehran", "place"),
-                     id="capital-visit"),
-        pytest.param("Chile reopened its embassy in Tehran.", ("Tehran", "Tehran", "place"),
-                     id="capital-embassy-in"),
-        pytest.param("The bomb went off in Buenos Aires.",
-                     ("Buenos Aires", "Buenos Aires", "place"), id="capital-in"),
-        pytest.param("Washington imposed sanctions.", ("Washington", "United States", "actor"),
-                     id="washington-actor"),
-        pytest.param("Zarif began his tour in Cuba.", ("Cuba", "Cuba", "place"),
-                     id="country-in"),
-        pytest.param("They traveled through Nicaragua, Ecuador and Chile.",
-                     ("Chile", "Chile", "place"), id="place-list"),
-        pytest.param("Iran and Latin America grew closer.",
-                     ("Latin America", "Latin America", "place"), id="region-place"),
-        pytest.param("America's doorstep.", ("America", "United States", "actor"),
-                     id="america-usa"),
-        pytest.param("The U.S. uncovered a plan.", ("U.S.", "United States", "actor"),
-                     id="us-dotted"),
+        pytest.param("Iran’s activities grew.", ("Iran", "Iran", "actor"), id="possessive-curly"),
+        pytest.param(
+            "Tehran allegedly sponsored the attacks.",
+            ("Tehran", "Iran", "actor"),
+            id="capital-as-subject",
+        ),
+        pytest.param(
+            "The region offers Tehran a safe haven.",
+            ("Tehran", "Iran", "actor"),
+            id="capital-as-object",
+        ),
+        pytest.param(
+            "They went to visit Tehran.", ("Tehran", "Tehran", "place"), id="capital-visit"
+        ),
+        pytest.param(
+            "Chile reopened its embassy in Tehran.",
+            ("Tehran", "Tehran", "place"),
+            id="capital-embassy-in",
+        ),
+        pytest.param(
+            "The bomb went off in Buenos Aires.",
+            ("Buenos Aires", "Buenos Aires", "place"),
+            id="capital-in",
+        ),
+        pytest.param(
+            "Washington imposed sanctions.",
+            ("Washington", "United States", "actor"),
+            id="washington-actor",
+        ),
+        pytest.param("Zarif began his tour in Cuba.", ("Cuba", "Cuba", "place"), id="country-in"),
+        pytest.param(
+            "They traveled through Nicaragua, Ecuador and Chile.",
+            ("Chile", "Chile", "place"),
+            id="place-list",
+        ),
+        pytest.param(
+            "Iran and Latin America grew closer.",
+            ("Latin America", "Latin America", "place"),
+            id="region-place",
+        ),
+        pytest.param(
+            "America's doorstep.", ("America", "United States", "actor"), id="america-usa"
+        ),
+        pytest.param(
+            "The U.S. uncovered a plan.", ("U.S.", "United States", "actor"), id="us-dotted"
+        ),
         pytest.param("The US said no.", ("US", "United States", "actor"), id="us-upper"),
-        pytest.param("according to the U.S. military", ("U.S.", "United States", "actor"),
-                     id="us-military-after-to"),
+        pytest.param(
+            "according to the U.S. military",
+            ("U.S.", "United States", "actor"),
+            id="us-military-after-to",
+        ),
         pytest.param("The Kremlin denied it.", ("Kremlin", "Russia", "actor"), id="kremlin"),
-        pytest.param("Hezbollah and the IRGC expanded.",
-                     ("IRGC", "Islamic Revolutionary Guard Corps", "actor"), id="acronym-known"),
-        pytest.param("Jordan closed its border.", ("Jordan", "Jordan", "actor"),
-                     id="jordan-country"),
+        pytest.param(
+            "Hezbollah and the IRGC expanded.",
+            ("IRGC", "Islamic Revolutionary Guard Corps", "actor"),
+            id="acronym-known",
+        ),
+        pytest.param(
+            "Jordan closed its border.", ("Jordan", "Jordan", "actor"), id="jordan-country"
+        ),
     ],
 )
 def test_mention(dictionary: Dictionary, text: str, expected: tuple[str, str, str]) -> None:
@@ -79,14 +112,20 @@ def test_mention(dictionary: Dictionary, text: str, expected: tuple[str, str, st
         pytest.param("Michael Jordan scored.", "Jordan", id="jordan-person"),
         pytest.param("Chad Smith played drums.", "Chad", id="chad-person"),
         pytest.param("The plant reopens in May.", "May", id="may-month"),
-        pytest.param("Iran is active in Latin America.", "United States",
-                     id="latin-america-not-usa"),
-        pytest.param("It spread across South America.", "United States",
-                     id="south-america-not-usa"),
-        pytest.param("He spoke in English and Spanish, saying so.", "Spain",
-                     id="language-not-country"),
-        pytest.param("Who knows what the world health will be.", "World Health Organization",
-                     id="who-lowercase"),
+        pytest.param(
+            "Iran is active in Latin America.", "United States", id="latin-america-not-usa"
+        ),
+        pytest.param(
+            "It spread across South America.", "United States", id="south-america-not-usa"
+        ),
+        pytest.param(
+            "He spoke in English and Spanish, saying so.", "Spain", id="language-not-country"
+        ),
+        pytest.param(
+            "Who knows what the world health will be.",
+            "World Health Organization",
+            id="who-lowercase",
+        ),
     ],
 )
 def test_not_tagged(dictionary: Dictionary, text: str, actor: str) -> None:
@@ -96,19 +135,48 @@ def test_not_tagged(dictionary: Dictionary, text: str, actor: str) -> None:
 @pytest.mark.parametrize(
     ("text", "person", "country", "surface"),
     [
-        pytest.param("Foreign Minister Mohammad Javad Zarif arrived.", "Mohammad Javad Zarif",
-                     "Iran", "Mohammad Javad Zarif", id="title-name-known"),
-        pytest.param("Iranian Foreign Minister Hamid Nasseri arrived.", "Hamid Nasseri",
-                     "Iran", "Hamid Nasseri", id="demonym-title-name"),
-        pytest.param("Majid Takht-Ravanchi, Iran’s current Deputy Foreign Minister, spoke.",
-                     "Majid Takht-Ravanchi", "Iran", "Majid Takht-Ravanchi",
-                     id="apposition-after"),
-        pytest.param("Karim Haddad, the former Lebanese President, visited.", "Karim Haddad",
-                     "Lebanon", "Karim Haddad", id="apposition-the-former-demonym"),
-        pytest.param("Peru's foreign minister, Ana Torres, started a tour.", "Ana Torres",
-                     "Peru", "Ana Torres", id="apposition-before"),
-        pytest.param("Chile's President Ana Torres spoke.", "Ana Torres", "Chile",
-                     "Ana Torres", id="possessive-title-name"),
+        pytest.param(
+            "Foreign Minister Mohammad Javad Zarif arrived.",
+            "Mohammad Javad Zarif",
+            "Iran",
+            "Mohammad Javad Zarif",
+            id="title-name-known",
+        ),
+        pytest.param(
+            "Iranian Foreign Minister Hamid Nasseri arrived.",
+            "Hamid Nasseri",
+            "Iran",
+            "Hamid Nasseri",
+            id="demonym-title-name",
+        ),
+        pytest.param(
+            "Majid Takht-Ravanchi, Iran’s current Deputy Foreign Minister, spoke.",
+            "Majid Takht-Ravanchi",
+            "Iran",
+            "Majid Takht-Ravanchi",
+            id="apposition-after",
+        ),
+        pytest.param(
+            "Karim Haddad, the former Lebanese President, visited.",
+            "Karim Haddad",
+            "Lebanon",
+            "Karim Haddad",
+            id="apposition-the-former-demonym",
+        ),
+        pytest.param(
+            "Peru's foreign minister, Ana Torres, started a tour.",
+            "Ana Torres",
+            "Peru",
+            "Ana Torres",
+            id="apposition-before",
+        ),
+        pytest.param(
+            "Chile's President Ana Torres spoke.",
+            "Ana Torres",
+            "Chile",
+            "Ana Torres",
+            id="possessive-title-name",
+        ),
     ],
 )
 def test_person_affiliation(
@@ -138,8 +206,9 @@ def test_surname_coreference_and_role_reference(dictionary: Dictionary) -> None:
         "Torres also plans to visit Chile. She added that it went well."
     )
     r = _resolve(text, dictionary)
-    people = [[m.actor for m in ms if r.actors[m.actor].kind is ActorKind.PERSON]
-              for ms in r.mentions]
+    people = [
+        [m.actor for m in ms if r.actors[m.actor].kind is ActorKind.PERSON] for ms in r.mentions
+    ]
     assert people == [["Ana Maria Torres"]] * 5
     assert any("pronoun" in n for n in r.notes)
 
@@ -155,17 +224,42 @@ def test_transliterations_corefer_to_one_canonical_name(dictionary: Dictionary) 
 @pytest.mark.parametrize(
     ("text", "org", "parent", "relation"),
     [
-        pytest.param("The Foundation for Defense of Democracies reported it.",
-                     "Foundation for Defense of Democracies", None, None, id="head-with-of"),
-        pytest.param("the Foreign Policy Initiative wrote", "Foreign Policy Initiative", None,
-                     None, id="head-initiative"),
+        pytest.param(
+            "The Foundation for Defense of Democracies reported it.",
+            "Foundation for Defense of Democracies",
+            None,
+            None,
+            id="head-with-of",
+        ),
+        pytest.param(
+            "the Foreign Policy Initiative wrote",
+            "Foreign Policy Initiative",
+            None,
+            None,
+            id="head-initiative",
+        ),
         pytest.param("a Breitbart News analysis", "Breitbart News", None, None, id="media"),
-        pytest.param("The U.S. Northern Command said", "U.S. Northern Command",
-                     "United States", "part_of", id="country-prefix-state"),
-        pytest.param("The Peruvian Jewish Society said", "Peruvian Jewish Society", "Peru",
-                     "based_in", id="country-prefix-based"),
-        pytest.param("In July, a Middle Eastern media outlet, Asharq al-Awsat, reported it.",
-                     "Asharq al-Awsat", None, None, id="apposition-outlet"),
+        pytest.param(
+            "The U.S. Northern Command said",
+            "U.S. Northern Command",
+            "United States",
+            "part_of",
+            id="country-prefix-state",
+        ),
+        pytest.param(
+            "The Peruvian Jewish Society said",
+            "Peruvian Jewish Society",
+            "Peru",
+            "based_in",
+            id="country-prefix-based",
+        ),
+        pytest.param(
+            "In July, a Middle Eastern media outlet, Asharq al-Awsat, reported it.",
+            "Asharq al-Awsat",
+            None,
+            None,
+            id="apposition-outlet",
+        ),
     ],
 )
 def test_organisation(
@@ -179,8 +273,10 @@ def test_organisation(
 
 
 def test_acronym_defined_in_parentheses_becomes_alias(dictionary: Dictionary) -> None:
-    text = ("The Associated Press (AP) reports it. AP points out that the Council for "
-            "Hemispheric Affairs (COHA) agrees. COHA said so.")
+    text = (
+        "The Associated Press (AP) reports it. AP points out that the Council for "
+        "Hemispheric Affairs (COHA) agrees. COHA said so."
+    )
     r = _resolve(text, dictionary)
     assert "AP" in r.actors["Associated Press"].aliases
     assert next(m.actor for m in r.mentions[1]) == "Associated Press"
@@ -206,15 +302,14 @@ def test_organisation_prefix_suppresses_inner_country(dictionary: Dictionary) ->
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
-        pytest.param(["Jawad Zarif", "Mohammed Javad Zarif"], "Mohammad Javad Zarif",
-                     id="longest-normalised"),
+        pytest.param(
+            ["Jawad Zarif", "Mohammed Javad Zarif"], "Mohammad Javad Zarif", id="longest-normalised"
+        ),
         pytest.param(["Muhammad Ali"], "Mohammad Ali", id="muhammad"),
         pytest.param(["Hasan Rouhani", "Rouhani"], "Hassan Rouhani", id="hasan"),
     ],
 )
-def test_canonical_person_name(
-    dictionary: Dictionary, names: list[str], expected: str
-) -> None:
+def test_canonical_person_name(dictionary: Dictionary, names: list[str], expected: str) -> None:
     assert canonical_person_name(names, dictionary.rules.name_variants) == expected
 
 

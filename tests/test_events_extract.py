@@ -24,8 +24,16 @@ def _year(y: int) -> Interval:
     return Interval(date(y, 1, 1), date(y, 12, 31), Precision.YEAR)
 
 
-def tx(text: str, surface: str, kind: TimexType, value: str, interval: Interval | None = None,
-       *, anchored: bool = False, occurrence: int = 0) -> Timex:
+def tx(
+    text: str,
+    surface: str,
+    kind: TimexType,
+    value: str,
+    interval: Interval | None = None,
+    *,
+    anchored: bool = False,
+    occurrence: int = 0,
+) -> Timex:
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(surface, start + 1)
@@ -45,14 +53,19 @@ SPONSORED = (
 
 def test_two_dated_facts_make_two_events_with_clause_text(dictionary: Dictionary) -> None:
     t = SPONSORED
-    x = extract(t, date(2016, 11, 15), dictionary, [
-        tx(t, "1992", TimexType.DATE, "1992", _year(1992)),
-        tx(t, "1994", TimexType.DATE, "1994", _year(1994)),
-    ])
+    x = extract(
+        t,
+        date(2016, 11, 15),
+        dictionary,
+        [
+            tx(t, "1992", TimexType.DATE, "1992", _year(1992)),
+            tx(t, "1994", TimexType.DATE, "1994", _year(1994)),
+        ],
+    )
     first, second = x.events
     assert first.text.endswith("in Buenos Aires in 1992")
     assert second.text == "the Argentina Jewish Mutual Aid Center in 1994."
-    assert t[second.start:second.end] == second.text
+    assert t[second.start : second.end] == second.text
     assert first.interval == _year(1992) and second.interval == _year(1994)
     # the shared head ("Tehran allegedly sponsored") gives its actor to both conjuncts
     assert "Iran" in _actors(first) and "Iran" in _actors(second)
@@ -64,20 +77,34 @@ def test_two_dated_facts_make_two_events_with_clause_text(dictionary: Dictionary
 @pytest.mark.parametrize(
     ("sentence", "first_end", "second_start"),
     [
-        pytest.param("Prices rose in 2010, and they fell in 2012.", "rose in 2010",
-                     "they fell in 2012.", id="comma-and"),
-        pytest.param("Prices rose in 2010; they fell in 2012.", "rose in 2010",
-                     "they fell in 2012.", id="semicolon"),
-        pytest.param("Prices rose in 2010, but they fell in 2012.", "rose in 2010",
-                     "they fell in 2012.", id="comma-but"),
+        pytest.param(
+            "Prices rose in 2010, and they fell in 2012.",
+            "rose in 2010",
+            "they fell in 2012.",
+            id="comma-and",
+        ),
+        pytest.param(
+            "Prices rose in 2010; they fell in 2012.",
+            "rose in 2010",
+            "they fell in 2012.",
+            id="semicolon",
+        ),
+        pytest.param(
+            "Prices rose in 2010, but they fell in 2012.",
+            "rose in 2010",
+            "they fell in 2012.",
+            id="comma-but",
+        ),
     ],
 )
 def test_clausal_split(sentence: str, first_end: str, second_start: str) -> None:
-    dates = [(sentence.index("2010"), sentence.index("2010") + 4),
-             (sentence.index("2012"), sentence.index("2012") + 4)]
+    dates = [
+        (sentence.index("2010"), sentence.index("2010") + 4),
+        (sentence.index("2012"), sentence.index("2012") + 4),
+    ]
     a, b = split_clauses(sentence, 0, len(sentence), dates)
-    assert sentence[a.start:a.end].endswith(first_end)
-    assert sentence[b.start:b.end] == second_start
+    assert sentence[a.start : a.end].endswith(first_end)
+    assert sentence[b.start : b.end] == second_start
     assert b.shared_start == b.shared_end  # a full clause shares nothing
 
 
@@ -92,25 +119,38 @@ def test_no_clean_split_keeps_the_sentence() -> None:
     ("surface", "kind", "value", "interval", "anchored", "makes_event"),
     [
         pytest.param("in 2011", TimexType.DATE, "2011", _year(2011), False, True, id="date"),
-        pytest.param("after 36 years", TimexType.DURATION, "P36Y", None, False, False,
-                     id="bare-duration"),
-        pytest.param("in the last three years", TimexType.DURATION, "P3Y",
-                     Interval(date(2013, 11, 15), date(2016, 11, 15), Precision.YEAR), True,
-                     True, id="anchored-duration"),
+        pytest.param(
+            "after 36 years", TimexType.DURATION, "P36Y", None, False, False, id="bare-duration"
+        ),
+        pytest.param(
+            "in the last three years",
+            TimexType.DURATION,
+            "P3Y",
+            Interval(date(2013, 11, 15), date(2016, 11, 15), Precision.YEAR),
+            True,
+            True,
+            id="anchored-duration",
+        ),
         pytest.param("every year", TimexType.SET, "P1Y", None, False, False, id="set"),
-        pytest.param("recently", TimexType.DATE, "PAST_REF", None, False, False,
-                     id="vague-ref"),
-        pytest.param("in August", TimexType.DATE, "XXXX-08", None, False, True,
-                     id="no-dct-still-an-event"),
+        pytest.param("recently", TimexType.DATE, "PAST_REF", None, False, False, id="vague-ref"),
+        pytest.param(
+            "in August", TimexType.DATE, "XXXX-08", None, False, True, id="no-dct-still-an-event"
+        ),
     ],
 )
 def test_which_timexes_make_events(
-    dictionary: Dictionary, surface: str, kind: TimexType, value: str,
-    interval: Interval | None, anchored: bool, makes_event: bool,
+    dictionary: Dictionary,
+    surface: str,
+    kind: TimexType,
+    value: str,
+    interval: Interval | None,
+    anchored: bool,
+    makes_event: bool,
 ) -> None:
     text = f"Iran opened a centre {surface}."
-    x = extract(text, None, dictionary, [tx(text, surface, kind, value, interval,
-                                             anchored=anchored)])
+    x = extract(
+        text, None, dictionary, [tx(text, surface, kind, value, interval, anchored=anchored)]
+    )
     assert len(x.events) == (1 if makes_event else 0)
     if makes_event:
         assert x.events[0].interval == interval
@@ -118,15 +158,23 @@ def test_which_timexes_make_events(
 
 
 def test_duration_anchored_on_another_event(dictionary: Dictionary) -> None:
-    t = ("Almost twenty years after the devastating terrorist attack on the Jewish community "
-         "center in Buenos Aires (AMIA) in 1994, Argentina and Iran set up a truth commission.")
-    x = extract(t, date(2016, 11, 15), dictionary, [
-        tx(t, "Almost twenty years", TimexType.DURATION, "P20Y"),
-        tx(t, "1994", TimexType.DATE, "1994", _year(1994)),
-    ])
+    t = (
+        "Almost twenty years after the devastating terrorist attack on the Jewish community "
+        "center in Buenos Aires (AMIA) in 1994, Argentina and Iran set up a truth commission."
+    )
+    x = extract(
+        t,
+        date(2016, 11, 15),
+        dictionary,
+        [
+            tx(t, "Almost twenty years", TimexType.DURATION, "P20Y"),
+            tx(t, "1994", TimexType.DATE, "1994", _year(1994)),
+        ],
+    )
     derived, attack = x.events
-    assert derived.interval == Interval(date(2014, 1, 1), date(2014, 12, 31), Precision.YEAR,
-                                        approximate=True)
+    assert derived.interval == Interval(
+        date(2014, 1, 1), date(2014, 12, 31), Precision.YEAR, approximate=True
+    )
     assert attack.interval == _year(1994)
     assert {"Iran", "Argentina"} <= _actors(derived)
 
@@ -134,14 +182,30 @@ def test_duration_anchored_on_another_event(dictionary: Dictionary) -> None:
 @pytest.mark.parametrize(
     ("value", "direction", "expected"),
     [
-        pytest.param("P20Y", "after", Interval(date(2014, 1, 1), date(2014, 12, 31),
-                                               Precision.YEAR, True), id="years-after"),
-        pytest.param("P2Y", "before", Interval(date(1992, 1, 1), date(1992, 12, 31),
-                                               Precision.YEAR, True), id="years-before"),
-        pytest.param("P3M", "after", Interval(date(1994, 4, 1), date(1994, 4, 30),
-                                              Precision.MONTH, True), id="months-after"),
-        pytest.param("P10D", "after", Interval(date(1994, 1, 11), date(1994, 1, 11),
-                                               Precision.DAY, True), id="days-after"),
+        pytest.param(
+            "P20Y",
+            "after",
+            Interval(date(2014, 1, 1), date(2014, 12, 31), Precision.YEAR, True),
+            id="years-after",
+        ),
+        pytest.param(
+            "P2Y",
+            "before",
+            Interval(date(1992, 1, 1), date(1992, 12, 31), Precision.YEAR, True),
+            id="years-before",
+        ),
+        pytest.param(
+            "P3M",
+            "after",
+            Interval(date(1994, 4, 1), date(1994, 4, 30), Precision.MONTH, True),
+            id="months-after",
+        ),
+        pytest.param(
+            "P10D",
+            "after",
+            Interval(date(1994, 1, 11), date(1994, 1, 11), Precision.DAY, True),
+            id="days-after",
+        ),
         pytest.param("PXY", "after", None, id="unknown-amount"),
     ],
 )
@@ -151,10 +215,13 @@ def test_derived_interval(value: str, direction: str, expected: Interval | None)
 
 
 def test_pronoun_sentence_links_previous_person(dictionary: Dictionary) -> None:
-    t = ("Majid Takht-Ravanchi, Iran’s current Deputy Foreign Minister, spoke. "
-         "He said in 2016 that Chile would reopen its embassy.")
-    x = extract(t, date(2016, 11, 15), dictionary,
-                [tx(t, "2016", TimexType.DATE, "2016", _year(2016))])
+    t = (
+        "Majid Takht-Ravanchi, Iran’s current Deputy Foreign Minister, spoke. "
+        "He said in 2016 that Chile would reopen its embassy."
+    )
+    x = extract(
+        t, date(2016, 11, 15), dictionary, [tx(t, "2016", TimexType.DATE, "2016", _year(2016))]
+    )
     (ev,) = x.events
     assert "Majid Takht-Ravanchi" in _actors(ev)
     assert any(m.text == "He" for m in ev.mentions)
@@ -165,11 +232,12 @@ def test_mentions_carry_document_offsets(dictionary: Dictionary) -> None:
     x = extract(t, None, dictionary, [tx(t, "2011", TimexType.DATE, "2011", _year(2011))])
     (ev,) = x.events
     for m in ev.mentions:
-        assert t[m.start:m.end] == m.text
+        assert t[m.start : m.end] == m.text
     assert {(m.actor, m.role.value) for m in ev.mentions} == {
-        ("United States", "actor"), ("Mexico", "place")
+        ("United States", "actor"),
+        ("Mexico", "place"),
     }
-    assert ev.text == t[ev.start:ev.end] == "In 2011, the U.S. uncovered a plan in Mexico."
+    assert ev.text == t[ev.start : ev.end] == "In 2011, the U.S. uncovered a plan in Mexico."
     assert x.timexes[0].surface == "2011"
     assert set(x.actors) >= {"United States", "Mexico"}
 

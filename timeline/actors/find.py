@@ -30,10 +30,43 @@ Token = tuple[str, int, int]
 
 _APOSTROPHES = frozenset("'’")
 # Skipped when looking for the word that governs a mention ("in the U.S.", "to war-torn Syria").
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
 # Capitalised words that do not make an adjacent ambiguous name a person's name.
 _FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "but", "if", "when", "while", "after", "before", "king", "queen", "president", "prime", "minister", "government", "republic", "kingdom", "state"]
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "but",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "king",
+        "queen",
+        "president",
+        "prime",
+        "minister",
+        "government",
+        "republic",
+        "kingdom",
+        "state",
+    ]
 )
 
 
@@ -82,9 +115,9 @@ def _match_at(toks: list[Token], i: int, hi: int, dictionary: Dictionary) -> Ali
         n = len(alias.tokens)
         if i + n > hi:
             continue
-        if all(
-            toks[i + k][0].lower() == alias.tokens[k].lower() for k in range(1, n)
-        ) and _case_ok(alias, toks, i):
+        if all(toks[i + k][0].lower() == alias.tokens[k].lower() for k in range(1, n)) and _case_ok(
+            alias, toks, i
+        ):
             return alias
     return None
 
@@ -94,19 +127,21 @@ def _is_name_word(tok: str) -> bool:
 
 
 def _ambiguous_rejected(toks: list[Token], i: int, j: int, lo: int, hi: int) -> bool:
-    """"Michael Jordan", "Chad Smith": a capitalised name word right next to the alias."""
+    """ "Michael Jordan", "Chad Smith": a capitalised name word right next to the alias."""
     if i - 1 >= lo and _is_name_word(toks[i - 1][0]) and i - 1 != lo:
         return True
-    if i - 1 == lo and _is_name_word(toks[i - 1][0]) and toks[i - 1][0].lower() not in {
-        "in", "and"
-    }:
+    if (
+        i - 1 == lo
+        and _is_name_word(toks[i - 1][0])
+        and toks[i - 1][0].lower() not in {"in", "and"}
+    ):
         # sentence-initial first name ("Michael Jordan scored")
         return True
     return j < hi and _is_name_word(toks[j][0])
 
 
 def _is_language(info: AliasInfo, toks: list[Token], i: int, j: int, lo: int, hi: int) -> bool:
-    """"in English and Spanish": a singular demonym standing alone after in/and/or."""
+    """ "in English and Spanish": a singular demonym standing alone after in/and/or."""
     if info.form != AliasForm.DEMONYM or info.tokens[-1].endswith("s"):
         return False
     before = toks[i - 1][0].lower() if i > lo else ""
@@ -131,7 +166,13 @@ def _governing_word(toks: list[Token], i: int, lo: int) -> str:
 
 
 def _role(
-    info: AliasInfo, toks: list[Token], i: int, j: int, lo: int, hi: int, possessive: bool,
+    info: AliasInfo,
+    toks: list[Token],
+    i: int,
+    j: int,
+    lo: int,
+    hi: int,
+    possessive: bool,
     dictionary: Dictionary,
 ) -> tuple[Role, str]:
     rules = dictionary.rules
@@ -198,11 +239,12 @@ def _propagate_list_roles(found: list[DictMention], text: str) -> list[DictMenti
             and m.info.kind in (ActorKind.COUNTRY, ActorKind.CITY)
             and m.info.form != AliasForm.DEMONYM
             and not m.possessive
-            and text[prev.end:m.start].strip() in {",", "and", ", and", "or", ", or"}
+            and text[prev.end : m.start].strip() in {",", "and", ", and", "or", ", or"}
         ):
             info = m.info
             place = info.actor
-            m = DictMention(m.start, m.end, m.text, info, place, Role.PLACE, m.possessive,
-                            m.first, m.last)
+            m = DictMention(
+                m.start, m.end, m.text, info, place, Role.PLACE, m.possessive, m.first, m.last
+            )
         out.append(m)
     return out

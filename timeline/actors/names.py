@@ -29,7 +29,7 @@ def surname_key(name: str) -> str:
     last = words[-1]
     for prefix in _SURNAME_PREFIXES:
         if last.startswith(prefix) and len(last) > len(prefix):
-            last = last[len(prefix):]
+            last = last[len(prefix) :]
             break
     return last.lower().strip(".,")
 

@@ -22,18 +22,152 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from timeline.actors.dictionary import AliasForm, Dictionary, Rules
-from timeline.actors.find import DictMention, Token, is_possessive_at
+from timeline.actors.find import DictMention, Token
 from timeline.actors.types import ActorKind
 
 __all__ = ["AcronymDef", "NameFinding", "RoleRef", "SentenceNames", "find_names"]
 
 # Capitalised words that open sentences or are calendar words: never the start of a name.
 _STOP_CAPS = frozenset(
-    ["The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "With", "And", "But", "Or", "If", "When", "While", "After", "Before", "Since", "Until", "However", "Meanwhile", "Both", "Many", "Some", "Most", "Several", "This", "That", "These", "Those", "There", "Their", "Its", "His", "Her", "Our", "We", "They", "He", "She", "It", "I", "You", "According", "As", "Also", "Although", "Though", "Yet", "So", "Then", "Last", "Next", "Earlier", "Later", "Experts", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Islam", "Islamic", "Shiite", "Shiites", "Sunni", "Sunnis", "Muslim", "Muslims", "Jewish", "Jews", "Christian", "Christians", "Catholic", "Arab", "Arabs", "English", "Twitter", "Facebook", "God"]
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "To",
+        "With",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "However",
+        "Meanwhile",
+        "Both",
+        "Many",
+        "Some",
+        "Most",
+        "Several",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "Its",
+        "His",
+        "Her",
+        "Our",
+        "We",
+        "They",
+        "He",
+        "She",
+        "It",
+        "I",
+        "You",
+        "According",
+        "As",
+        "Also",
+        "Although",
+        "Though",
+        "Yet",
+        "So",
+        "Then",
+        "Last",
+        "Next",
+        "Earlier",
+        "Later",
+        "Experts",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Islam",
+        "Islamic",
+        "Shiite",
+        "Shiites",
+        "Sunni",
+        "Sunnis",
+        "Muslim",
+        "Muslims",
+        "Jewish",
+        "Jews",
+        "Christian",
+        "Christians",
+        "Catholic",
+        "Arab",
+        "Arabs",
+        "English",
+        "Twitter",
+        "Facebook",
+        "God",
+    ]
+)
+_CALENDAR = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 # Owners that stay inside an organisation's name before "'s" ("People's Liberation Army").
 _PLURAL_OWNERS = frozenset(["People", "Workers", "Women", "Children", "Citizens", "Farmers"])
-_REPORTING = frozenset(["said", "says", "told", "added", "stated", "declared", "announced", "explained"])
+_REPORTING = frozenset(
+    ["said", "says", "told", "added", "stated", "declared", "announced", "explained"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +202,7 @@ class AcronymDef:
     acronym: str
     start: int
     end: int
-    target_start: int  # the span of the name it abbreviates
+    target_start: int  # the capitalised name it abbreviates; -1 when none (a common noun)
     target_end: int
 
 
@@ -103,14 +237,20 @@ def _person_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
             j += 1
             words += 1
         elif (
-            t == "-" and j > i and j + 1 < hi and _adjacent(toks, j - 1, j)
-            and _adjacent(toks, j, j + 1) and toks[j + 1][0].isalpha()
+            t == "-"
+            and j > i
+            and j + 1 < hi
+            and _adjacent(toks, j - 1, j)
+            and _adjacent(toks, j, j + 1)
+            and toks[j + 1][0].isalpha()
         ):
             j += 2
             words += 1
-        elif (t.lower() in rules.name_particles and j + 1 < hi and (
-            _cap(toks[j + 1][0]) or (toks[j + 1][0] == "-" and _adjacent(toks, j, j + 1))
-        )) or (t == "." and j > i and len(toks[j - 1][0]) == 1 and toks[j - 1][0].isupper()):
+        elif (
+            t.lower() in rules.name_particles
+            and j + 1 < hi
+            and (_cap(toks[j + 1][0]) or (toks[j + 1][0] == "-" and _adjacent(toks, j, j + 1)))
+        ) or (t == "." and j > i and len(toks[j - 1][0]) == 1 and toks[j - 1][0].isupper()):
             j += 1
         else:
             break
@@ -123,19 +263,35 @@ def _org_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
     j = i
     while j < hi:
         t = toks[j][0]
-        dotted = t == "." and j > i and _adjacent(toks, j - 1, j) \
-            and len(toks[j - 1][0]) <= 2 and toks[j - 1][0][:1].isupper()  # "U.S."
+        dotted = (
+            t == "."
+            and j > i
+            and _adjacent(toks, j - 1, j)
+            and len(toks[j - 1][0]) <= 2
+            and toks[j - 1][0][:1].isupper()
+        )  # "U.S."
         # "People's Liberation Army", "Workers' Party"
         owner = t in "'’" and j > i and toks[j - 1][0] in _PLURAL_OWNERS
+        if t in _CALENDAR or (
+            j > i and toks[j - 1][0] in rules.org_heads and _match_title(toks, j, hi, rules) > j
+        ):
+            break  # "Supreme Court Tuesday", "European Parliament President Josep Borrell"
         if _cap(t) or dotted or owner:
             j += 1
         elif (
-            t == "-" and j > i and j + 1 < hi and _adjacent(toks, j - 1, j)
-            and _adjacent(toks, j, j + 1) and _cap(toks[j + 1][0])
+            t == "-"
+            and j > i
+            and j + 1 < hi
+            and _adjacent(toks, j - 1, j)
+            and _adjacent(toks, j, j + 1)
+            and _cap(toks[j + 1][0])
         ):
             j += 2
-        elif j > i and t.lower() in rules.org_particles and j + 1 < hi and (
-            _cap(toks[j + 1][0]) or toks[j + 1][0].lower() == "the"
+        elif (
+            j > i
+            and t.lower() in rules.org_particles
+            and j + 1 < hi
+            and (_cap(toks[j + 1][0]) or toks[j + 1][0].lower() == "the")
         ):
             j += 1
         else:
@@ -181,7 +337,9 @@ def _possessor(
     if k - 2 > lo and toks[k - 1][0].lower() == "s" and toks[k - 2][0] in "'’":
         m = by_end.get(k - 2)
         if m is not None and m.info.kind in (
-            ActorKind.COUNTRY, ActorKind.ORGANISATION, ActorKind.GROUP
+            ActorKind.COUNTRY,
+            ActorKind.ORGANISATION,
+            ActorKind.GROUP,
         ):
             return m.actor, m.first
         if m is not None and m.info.kind is ActorKind.CITY and m.info.country is not None:
@@ -234,8 +392,17 @@ def find_names(
             nxt = _apposition_title(toks, i, j, hi, by_end, rules)
             if nxt is not None:
                 country, t0, t1 = nxt
-                _add_person(text, toks, i, j, country, _title_text(toks, t0, t1, rules),
-                            by_start, out, taken)
+                _add_person(
+                    text,
+                    toks,
+                    i,
+                    j,
+                    country,
+                    _title_text(toks, t0, t1, rules),
+                    by_start,
+                    out,
+                    taken,
+                )
                 i = t1
                 continue
             n_words = sum(1 for k2 in range(i, j) if toks[k2][0][:1].isupper())
@@ -245,37 +412,59 @@ def find_names(
             continue
         i += 1
 
-    _find_acronyms(toks, lo, hi, out)
+    _find_acronyms(toks, lo, hi, rules, out)
     return out
 
 
 def _add_person(
-    text: str, toks: list[Token], i: int, j: int, country: str | None, title: str | None,
-    by_start: dict[int, DictMention], out: SentenceNames, taken: set[int],
+    text: str,
+    toks: list[Token],
+    i: int,
+    j: int,
+    country: str | None,
+    title: str | None,
+    by_start: dict[int, DictMention],
+    out: SentenceNames,
+    taken: set[int],
 ) -> None:
     m = by_start.get(i)
     dict_actor = m.actor if m is not None and m.info.kind is ActorKind.PERSON else None
     start, end = toks[i][1], toks[j - 1][2]
-    out.findings.append(NameFinding(
-        ActorKind.PERSON, start, end, text[start:end], country,
-        "member" if country else None, title, dict_actor,
-    ))
+    out.findings.append(
+        NameFinding(
+            ActorKind.PERSON,
+            start,
+            end,
+            text[start:end],
+            country,
+            "member" if country else None,
+            title,
+            dict_actor,
+        )
+    )
     taken.update(range(i, j))
 
 
 def _after_title(
-    text: str, toks: list[Token], lo: int, hi: int, i: int, k: int,
-    by_start: dict[int, DictMention], by_end: dict[int, DictMention], rules: Rules,
-    out: SentenceNames, taken: set[int],
+    text: str,
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    i: int,
+    k: int,
+    by_start: dict[int, DictMention],
+    by_end: dict[int, DictMention],
+    rules: Rules,
+    out: SentenceNames,
+    taken: set[int],
 ) -> int:
     """A title at tokens [i, k): a name follows, or ", Name", or it is a role reference."""
     country, phrase_start = _possessor(toks, i, lo, by_end, rules)
     title = _title_text(toks, i, k, rules)
     j = _person_chunk(toks, k, hi, rules)
-    if j > k and _is_name(toks, k, j, by_start) and not (
-        j < hi and is_possessive_at(toks, j) and j - k == 1 and country is None
-        and toks[i][0].islower()
-    ):
+    # a lower-case title before a single capitalised word is too weak ("official MENA")
+    weak = toks[i][0].islower() and country is None and j - k < 2
+    if j > k and _is_name(toks, k, j, by_start) and not weak:
         _add_person(text, toks, k, j, country, title, by_start, out, taken)
         return j
     if k < hi and toks[k][0] == "," and country is not None:
@@ -292,7 +481,7 @@ def _after_title(
 def _apposition_title(
     toks: list[Token], i: int, j: int, hi: int, by_end: dict[int, DictMention], rules: Rules
 ) -> tuple[str | None, int, int] | None:
-    """"Name, (the) (former) (Iran's|Iranian) (current) Title": (country, title span)."""
+    """ "Name, (the) (former) (Iran's|Iranian) (current) Title": (country, title span)."""
     if j >= hi or toks[j][0] != ",":
         return None
     k = j + 1
@@ -320,8 +509,15 @@ def _apposition_title(
 
 
 def _find_orgs(
-    text: str, toks: list[Token], lo: int, hi: int, by_start: dict[int, DictMention],
-    by_end: dict[int, DictMention], rules: Rules, out: SentenceNames, taken: set[int],
+    text: str,
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    by_start: dict[int, DictMention],
+    by_end: dict[int, DictMention],
+    rules: Rules,
+    out: SentenceNames,
+    taken: set[int],
 ) -> None:
     heads, state_heads = rules.org_heads, rules.state_heads
     i = lo
@@ -330,12 +526,11 @@ def _find_orgs(
         # apposition: "a media outlet, Asharq al-Awsat,"
         if t.lower() in rules.apposition_nouns and i + 2 < hi and toks[i + 1][0] == ",":
             j = _person_chunk(toks, i + 2, hi, rules)
-            if j > i + 2 and (j >= hi or toks[j][0] in {",", "."}) and (
-                i + 2 not in by_start
-            ):
+            if j > i + 2 and (j >= hi or toks[j][0] in {",", "."}) and (i + 2 not in by_start):
                 start, end = toks[i + 2][1], toks[j - 1][2]
-                out.findings.append(NameFinding(ActorKind.ORGANISATION, start, end,
-                                                text[start:end]))
+                out.findings.append(
+                    NameFinding(ActorKind.ORGANISATION, start, end, text[start:end])
+                )
                 taken.update(range(i + 2, j))
                 i = j
                 continue
@@ -347,19 +542,29 @@ def _find_orgs(
         if not head_pos:
             i = max(j, i + 1)
             continue
-        first_head, last_head = head_pos[0], head_pos[-1]
+        first_head = head_pos[0]
         s = i
-        while s < first_head and (toks[s][0] in _STOP_CAPS
-                                  or toks[s][0].lower() in rules.org_particles):
-            s += 1
         for k in range(s, first_head):
             if toks[k][0].lower() in {"and", "&"}:
                 s = k + 1
-        e = last_head + 1
+        # leading sentence openers, particles and a title ("Director of the Research
+        # Institute of Energy" names a person's post, the organisation is what follows)
+        while s < first_head:
+            t_end = _match_title(toks, s, first_head, rules)
+            if t_end > s:
+                s = t_end
+            elif toks[s][0] in _STOP_CAPS or toks[s][0].lower() in rules.org_particles:
+                s += 1
+            else:
+                break
+        # the name runs on after its first head up to "and" ("Central Committee of the
+        # Communist Youth League and the China Association ..." is two organisations)
+        e = first_head + 1
         while e < j and toks[e][0].lower() not in {"and", "&"}:
             e += 1
-        while e > last_head + 1 and toks[e - 1][0].lower() in rules.org_particles:
+        while e > first_head + 1 and toks[e - 1][0].lower() in rules.org_particles:
             e -= 1
+        last_head = max(k for k in head_pos if k < e)
         words = [toks[k][0] for k in range(s, e) if toks[k][0][:1].isalnum()]
         m = by_start.get(s)
         # a dictionary name covering the whole span wins ("Argentina Jewish Mutual Aid
@@ -383,18 +588,37 @@ def _find_orgs(
             if country is not None and relation is None:
                 relation = "part_of" if head in state_heads else "based_in"
             start, end = toks[s][1], toks[e - 1][2]
-            out.findings.append(NameFinding(ActorKind.ORGANISATION, start, end,
-                                            text[start:end], country, relation))
+            out.findings.append(
+                NameFinding(ActorKind.ORGANISATION, start, end, text[start:end], country, relation)
+            )
             taken.update(range(s, e))
-        i = max(j, i + 1)
+        i = max(e if e < j else j, i + 1)
 
 
-def _find_acronyms(toks: list[Token], lo: int, hi: int, out: SentenceNames) -> None:
+def _find_acronyms(toks: list[Token], lo: int, hi: int, rules: Rules, out: SentenceNames) -> None:
     for i in range(lo + 1, hi - 2):
         if toks[i][0] != "(" or toks[i + 2][0] not in {")", "/"}:
             continue
         acr = toks[i + 1][0]
-        if not (acr[:1].isupper() and acr.isalpha() and 2 <= len(acr) <= 10
-                and sum(c.isupper() for c in acr) >= 2):
+        if not (
+            acr[:1].isupper()
+            and acr.isalpha()
+            and 2 <= len(acr) <= 10
+            and sum(c.isupper() for c in acr) >= 2
+        ):
             continue
-        out.acronyms.append(AcronymDef(acr, toks[i + 1][1], toks[i + 1][2], -1, toks[i - 1][2]))
+        # the capitalised name right before "(" (none for "gross domestic product (GDP)")
+        k = i
+        while k > lo and (
+            _cap(toks[k - 1][0])
+            or (
+                k - 1 > lo
+                and toks[k - 1][0].lower() in rules.org_particles
+                and _cap(toks[k - 2][0])
+            )
+        ):
+            k -= 1
+        while k < i and (toks[k][0] in _STOP_CAPS or toks[k][0].lower() in rules.org_particles):
+            k += 1
+        start = toks[k][1] if k < i else -1
+        out.acronyms.append(AcronymDef(acr, toks[i + 1][1], toks[i + 1][2], start, toks[i - 1][2]))

@@ -74,7 +74,7 @@ def resolve_document(
         doc.collect(sent_dms, sent_names)
     doc.finish()
     for sent_dms, sent_names in zip(dms, names, strict=True):
-        doc.acronyms(sent_dms, sent_names)
+        doc.acronyms(text, sent_dms, sent_names)
 
     out: list[list[Mention]] = []
     last_person: str | None = None
@@ -113,9 +113,11 @@ class _DocModel:
     # pass 1 -------------------------------------------------------------------------------
     def _person_for(self, surface: str, dict_name: str | None) -> _Person:
         for p in self.persons:
-            if (dict_name is not None and p.dict_name == dict_name) or any(
-                same_person(surface, s, self.variants) for s in p.surfaces
-            ) or (p.dict_name is not None and same_person(surface, p.dict_name, self.variants)):
+            if (
+                (dict_name is not None and p.dict_name == dict_name)
+                or any(same_person(surface, s, self.variants) for s in p.surfaces)
+                or (p.dict_name is not None and same_person(surface, p.dict_name, self.variants))
+            ):
                 if dict_name is not None and p.dict_name is None:
                     p.dict_name = dict_name
                 return p
@@ -170,15 +172,18 @@ class _DocModel:
                 bucket.append((toks, actor))
                 bucket.sort(key=lambda a: -len(a[0]))
 
-    def acronyms(self, dms: list[DictMention], names: SentenceNames) -> None:
+    def acronyms(self, text: str, dms: list[DictMention], names: SentenceNames) -> None:
         for a in names.acronyms:
             known = self.d.lookup(a.acronym)
             if known:
                 # "United Nations High Commission for Refugees (UNHCR)": the long name found
                 # in the text is the dictionary entry the acronym names
                 for f in names.findings:
-                    if f.end == a.target_end and f.kind is not ActorKind.PERSON \
-                            and f.name in self.orgs:
+                    if (
+                        f.end == a.target_end
+                        and f.kind is not ActorKind.PERSON
+                        and f.name in self.orgs
+                    ):
                         del self.orgs[f.name]
                         self.org_alias[f.name] = known[0].actor
                         self.extra_aliases.setdefault(known[0].actor, []).append(f.name)
@@ -186,19 +191,23 @@ class _DocModel:
             target: str | None = None
             for f in names.findings:
                 if f.end == a.target_end:
-                    target = self.person_of.get(f.name) if f.kind is ActorKind.PERSON \
-                        else f.name
+                    target = self.person_of.get(f.name) if f.kind is ActorKind.PERSON else f.name
             for m in dms:
                 if m.end == a.target_end and m.info.kind in (
-                    ActorKind.ORGANISATION, ActorKind.GROUP
+                    ActorKind.ORGANISATION,
+                    ActorKind.GROUP,
                 ):
                     target = m.actor
                     self.extra_aliases.setdefault(m.actor, []).append(a.acronym)
             if target is None:
-                if any(m.end == a.target_end for m in dms):
-                    continue  # "Buenos Aires (AMIA)": not an abbreviation of a place
-                self.orgs.setdefault(a.acronym, _Org(a.acronym, ActorKind.ORGANISATION))
-                target = a.acronym
+                if any(m.end == a.target_end for m in dms) or a.target_start < 0:
+                    # "Buenos Aires (AMIA)": not an abbreviation of a place;
+                    # "gross domestic product (GDP)": a term, not an organisation
+                    continue
+                name = text[a.target_start : a.target_end]
+                self.orgs.setdefault(name, _Org(name, ActorKind.ORGANISATION))
+                self._add_doc_alias(name, name)
+                target = name
             elif target in self.orgs:
                 self.orgs[target].aliases.append(a.acronym)
             self._add_doc_alias(a.acronym, target)
@@ -215,8 +224,13 @@ class _DocModel:
         return f.name if f.name in self.orgs else None
 
     def mentions(
-        self, text: str, toks: list[Token], lo: int, hi: int,
-        dms: list[DictMention], names: SentenceNames,
+        self,
+        text: str,
+        toks: list[Token],
+        lo: int,
+        hi: int,
+        dms: list[DictMention],
+        names: SentenceNames,
     ) -> list[Mention]:
         out: list[Mention] = []
         spans: list[tuple[int, int]] = []
@@ -225,22 +239,8 @@ class _DocModel:
             if actor is not None:
                 out.append(Mention(actor, Role.ACTOR, f.name, f.start, f.end))
                 spans.append((f.start, f.end))
-        for m in dms:
-            if any(s <= m.start and m.end <= e for s, e in spans):
-                continue  # inside a name found by context ("U.S." in "U.S. Embassy")
-            actor = self.person_of.get(m.actor, m.actor) if m.info.kind is ActorKind.PERSON \
-                else m.actor
-            role = m.role
-            if m.info.kind is ActorKind.CITY and m.text in self.surname_of:
-                # a person of this document bears the name ("Livingstone said")
-                actor, role = self.surname_of[m.text], Role.ACTOR
-            out.append(Mention(actor, role, m.text, m.start, m.end))
-            spans.append((m.start, m.end))
-        for r in names.role_refs:
-            holders = {p.name for p in self.persons if (r.country, r.title) in p.titles}
-            if len(holders) == 1:
-                out.append(Mention(holders.pop(), Role.ACTOR, r.text, r.start, r.end))
-                spans.append((r.start, r.end))
+        # names this document defined (people, acronyms, organisations named in full) come
+        # before the dictionary: "Chinese Academy of Sciences" beats the "Chinese" inside it
         i = lo
         while i < hi:
             hit = self._doc_alias_at(toks, i, hi)
@@ -253,6 +253,23 @@ class _DocModel:
                 out.append(Mention(actor, Role.ACTOR, text[s:e], s, e))
                 spans.append((s, e))
             i += n
+        for m in dms:
+            if any(s <= m.start and m.end <= e for s, e in spans):
+                continue  # inside a name found by context ("U.S." in "U.S. Embassy")
+            actor = (
+                self.person_of.get(m.actor, m.actor) if m.info.kind is ActorKind.PERSON else m.actor
+            )
+            role = m.role
+            if m.info.kind is ActorKind.CITY and m.text in self.surname_of:
+                # a person of this document bears the name ("Livingstone said")
+                actor, role = self.surname_of[m.text], Role.ACTOR
+            out.append(Mention(actor, role, m.text, m.start, m.end))
+            spans.append((m.start, m.end))
+        for r in names.role_refs:
+            holders = {p.name for p in self.persons if (r.country, r.title) in p.titles}
+            if len(holders) == 1:
+                out.append(Mention(holders.pop(), Role.ACTOR, r.text, r.start, r.end))
+                spans.append((r.start, r.end))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
 
@@ -294,27 +311,47 @@ class _DocModel:
         for p in self.persons:
             if p.name != name:
                 continue
-            aliases = [s for s in dict.fromkeys(
-                [*(base.aliases if base else ()), *p.surfaces,
-                 *(normalise_name(s, self.variants) for s in p.surfaces)]) if s != name]
+            aliases = [
+                s
+                for s in dict.fromkeys(
+                    [
+                        *(base.aliases if base else ()),
+                        *p.surfaces,
+                        *(normalise_name(s, self.variants) for s in p.surfaces),
+                    ]
+                )
+                if s != name
+            ]
             affs = list(base.affiliations) if base else []
             for a in p.affiliations:
                 if not any(b.parent == a.parent and b.relation == a.relation for b in affs):
                     affs.append(a)
             titles = sorted({t for _, t in p.titles})
             return ActorEntry(
-                name, ActorKind.PERSON, aliases=tuple(aliases), affiliations=tuple(affs),
+                name,
+                ActorKind.PERSON,
+                aliases=tuple(aliases),
+                affiliations=tuple(affs),
                 description=(base.description if base else None) or ("; ".join(titles) or None),
             )
         if name in self.orgs:
             org = self.orgs[name]
-            return ActorEntry(name, org.kind, aliases=tuple(dict.fromkeys(org.aliases)),
-                              affiliations=tuple(dict.fromkeys(org.affiliations)))
+            return ActorEntry(
+                name,
+                org.kind,
+                aliases=tuple(dict.fromkeys(org.aliases)),
+                affiliations=tuple(dict.fromkeys(org.affiliations)),
+            )
         if base is None:
             return None
         extra = self.extra_aliases.get(name)
         if extra:
-            return ActorEntry(base.name, base.kind, base.code,
-                              tuple(dict.fromkeys([*base.aliases, *extra])),
-                              base.affiliations, base.description)
+            return ActorEntry(
+                base.name,
+                base.kind,
+                base.code,
+                tuple(dict.fromkeys([*base.aliases, *extra])),
+                base.affiliations,
+                base.description,
+            )
         return base

@@ -51,8 +51,9 @@ def derived_interval(duration: Timex, anchor: Interval, direction: str) -> Inter
         if unit == "M":
             d = _add_months(base, sign * n)
             last = calendar.monthrange(d.year, d.month)[1]
-            return Interval(date(d.year, d.month, 1), date(d.year, d.month, last),
-                            Precision.MONTH, True)
+            return Interval(
+                date(d.year, d.month, 1), date(d.year, d.month, last), Precision.MONTH, True
+            )
         days = n * (7 if unit == "W" else 1)
         d = date.fromordinal(base.toordinal() + sign * days)
         return Interval(d, d, Precision.DAY, True)
@@ -73,15 +74,17 @@ def event_interval(
         if direction is None:
             return False, None
         for other in sentence_timexes:
-            if other.start >= timex.end and other.type in (TimexType.DATE, TimexType.TIME) \
-                    and other.interval is not None:
+            if (
+                other.start >= timex.end
+                and other.type in (TimexType.DATE, TimexType.TIME)
+                and other.interval is not None
+            ):
                 derived = derived_interval(timex, other.interval, direction)
                 return derived is not None, derived
         return False, None
     if timex.value in _REF_VALUES and not timex.anchored:
         return False, None
-    if _CLOCK.match(text, timex.end, min(sentence_end, timex.end + 12)) \
-            and timex.surface.isdigit():
+    if _CLOCK.match(text, timex.end, min(sentence_end, timex.end + 12)) and timex.surface.isdigit():
         return False, None  # "(1000 GMT)" is a time of day, not the year 1000
     return True, timex.interval
 

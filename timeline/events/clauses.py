@@ -27,7 +27,9 @@ _CLAUSAL = re.compile(r";\s+|,\s+(?:and|but|while|whereas|yet|or)\s+|\s+but\s+")
 _PHRASAL = re.compile(r"\s*,?\s+and\s+")
 _LEADING = re.compile(r"(?:and|but|while|whereas|yet|or)\s+", re.IGNORECASE)
 # Words that may open a conjunct and be found again at the start of the first one.
-_PARALLEL = frozenset(["the", "a", "an", "its", "their", "his", "her", "in", "on", "at", "during", "since", "by"])
+_PARALLEL = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "in", "on", "at", "during", "since", "by"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +53,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_clauses(
-    text: str, start: int, end: int, dates: list[tuple[int, int]]
-) -> list[Clause]:
+def split_clauses(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> list[Clause]:
     """One clause per date span in ``dates`` (sorted, inside ``[start, end)``)."""
     whole = Clause(start, end, start, start)
     if len(dates) < 2:
@@ -124,12 +124,12 @@ def _first_conjunct_start(
     gap = next(i for i, p in enumerate(phrasal) if p)
     cut = cuts[gap]
     assert cut is not None
-    m = re.match(r"\w+", text[cut[1]:cut[1] + 20])
+    m = re.match(r"\w+", text[cut[1] : cut[1] + 20])
     if m is None or m.group().lower() not in _PARALLEL:
         return None
     word = m.group().lower()
     first_date_start = dates[0][0]
-    region = text[groups[0][0]:first_date_start]
+    region = text[groups[0][0] : first_date_start]
     found = None
     for w in re.finditer(r"\b" + re.escape(word) + r"\b", region, re.IGNORECASE):
         found = w.start()

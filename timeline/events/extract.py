@@ -39,7 +39,7 @@ def extract(
     tx_starts = [t.start for t in ordered]
     events: list[ExtractedEvent] = []
     for (s, e), mentions in zip(spans, resolved.mentions, strict=True):
-        in_sentence = ordered[bisect.bisect_left(tx_starts, s):bisect.bisect_left(tx_starts, e)]
+        in_sentence = ordered[bisect.bisect_left(tx_starts, s) : bisect.bisect_left(tx_starts, e)]
         chosen = []
         for t in in_sentence:
             makes, interval = event_interval(t, text, e, in_sentence)
@@ -50,22 +50,29 @@ def extract(
         clauses = split_clauses(text, s, e, [(t.start, t.end) for t, _ in chosen])
         for (timex, interval), clause in zip(chosen, clauses, strict=True):
             linked = _unique(
-                m for m in mentions
+                m
+                for m in mentions
                 if (clause.start <= m.start and m.end <= clause.end)
                 # a shared head gives its actors, not its places, to every conjunct
-                or (clause.shared_start <= m.start and m.end <= clause.shared_end
-                    and m.role is Role.ACTOR)
+                or (
+                    clause.shared_start <= m.start
+                    and m.end <= clause.shared_end
+                    and m.role is Role.ACTOR
+                )
             )
-            events.append(ExtractedEvent(
-                text=text[clause.start:clause.end],
-                start=clause.start,
-                end=clause.end,
-                timex=timex,
-                interval=interval,
-                mentions=linked,
-            ))
-    return Extraction(timexes=list(ordered), events=events, actors=resolved.actors,
-                      notes=resolved.notes)
+            events.append(
+                ExtractedEvent(
+                    text=text[clause.start : clause.end],
+                    start=clause.start,
+                    end=clause.end,
+                    timex=timex,
+                    interval=interval,
+                    mentions=linked,
+                )
+            )
+    return Extraction(
+        timexes=list(ordered), events=events, actors=resolved.actors, notes=resolved.notes
+    )
 
 
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

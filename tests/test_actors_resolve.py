@@ -320,3 +320,63 @@ def test_same_person(dictionary: Dictionary) -> None:
     assert same_person("Bashar al-Assad", "Assad", v)
     assert not same_person("Hafez Assad", "Bashar al-Assad", v)
     assert normalise_name("Mohammed  Jawad Zarif", v) == "Mohammad Javad Zarif"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The Supreme Court Tuesday ruled.", ["Supreme Court"], id="org-stops-at-day"),
+        pytest.param(
+            "European Parliament President Josep Borrell spoke.",
+            ["European Parliament", "Josep Borrell"],
+            id="org-stops-at-title",
+        ),
+        pytest.param(
+            "The Director of the Research Institute of Energy said so.",
+            ["Research Institute of Energy"],
+            id="org-after-a-post",
+        ),
+        pytest.param(
+            "The Central Committee of the Communist Youth League and the China Association of "
+            "Youth Volunteers met.",
+            [
+                "Central Committee of the Communist Youth League",
+                "China Association of Youth Volunteers",
+            ],
+            id="two-orgs-joined-by-and",
+        ),
+        pytest.param("Its gross domestic product (GDP) grew.", [], id="acronym-of-a-term"),
+        pytest.param(
+            "The Chinese Academy of Sciences (CAS) said. CAS agreed.",
+            [
+                "Chinese Academy of Sciences",
+                "Chinese Academy of Sciences",
+                "Chinese Academy of Sciences",
+            ],
+            id="acronym-of-a-capitalised-name",
+        ),
+        pytest.param("The official MENA agency said.", [], id="weak-lowercase-title"),
+        pytest.param(
+            "Chief Minister Laloo Prasad Yadav resigned.",
+            ["Laloo Prasad Yadav"],
+            id="titles-run-on",
+        ),
+        pytest.param(
+            "The United Nations High Commission for Refugees (UNHCR) began a census.",
+            ["UNHCR", "UNHCR"],
+            id="long-name-of-a-dictionary-acronym",
+        ),
+        pytest.param(
+            "George Bush met Bill Richardson.", [], id="cities-inside-names-are-not-places"
+        ),
+    ],
+)
+def test_names_found(dictionary: Dictionary, text: str, expected: list[str]) -> None:
+    r = _resolve(text, dictionary)
+    found = [
+        m.actor
+        for ms in r.mentions
+        for m in ms
+        if r.actors[m.actor].kind in (ActorKind.ORGANISATION, ActorKind.PERSON, ActorKind.CITY)
+    ]
+    assert found == expected

@@ -223,6 +223,28 @@ def test_title_is_escaped() -> None:
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
 
 
+def test_csp_allows_exactly_the_inline_script_and_style() -> None:
+    import base64
+    import hashlib
+
+    page = page_text(seed_like_rows())
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert csp
+    for tag in ("script", "style"):
+        body = re.search(rf"<{tag}>(.*?)</{tag}>", page, re.S)
+        assert body
+        digest = base64.b64encode(hashlib.sha256(body.group(1).encode()).digest()).decode()
+        assert f"{tag}-src 'sha256-{digest}'" in csp.group(1)
+
+
+def test_template_slots_are_filled_once() -> None:
+    # A title that looks like a slot stays a title: slots are filled in one pass.
+    page = page_text([], title="/*@DATA@*/ /*@SCRIPT@*/")
+    assert "<title>/*@DATA@*/ /*@SCRIPT@*/</title>" in page
+    # Twice in each of <title>, <h1> and the JSON: nowhere else.
+    assert page.count("/*@") == 6
+
+
 def test_mention_offsets_count_utf16_units() -> None:
     text = "\U0001f600 On 3 May 2016 it rained."
     row = event(1, "2016-05-03", text=text, date_text="3 May 2016")
@@ -334,6 +356,14 @@ def test_page_shows_filters_and_opens_events(driver: Any, tmp_path: Path) -> Non
     assert driver.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", shot.read_bytes()[16:24])[0] > 0
+
+
+@pytest.mark.browser
+def test_empty_page_says_so(driver: Any, tmp_path: Path) -> None:
+    open_page(driver, tmp_path / "empty.html", [], title="Nothing")
+    assert visible_count(driver) == 0
+    assert listed_ids(driver) == []
+    assert driver.find_element("id", "empty-note").is_displayed()
 
 
 @pytest.mark.browser

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import make_url
+from sqlalchemy.pool import NullPool
 
 # Wait this long for another writer's lock before failing: two ingests may share a file.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -57,6 +58,11 @@ def make_engine(path_or_url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if make_url(url).get_backend_name() == "postgresql":
+        # No pool: a command opens a session or two, and a pooled connection would outlive
+        # it (holding a server slot, keeping `DROP DATABASE` or `CREATE DATABASE ... TEMPLATE`
+        # waiting, and warning when garbage-collected in a long-lived process).
+        return create_engine(url, poolclass=NullPool)
     return create_engine(url)
 
 
@@ -135,7 +141,9 @@ def _postgresql_read_only_engine(url: str) -> Engine:
     # Two layers: the session default makes every transaction read-only from the first
     # statement on (also any that the driver or SQLAlchemy open), and each transaction is
     # set READ ONLY explicitly in case a pooler dropped the startup option.
-    engine = create_engine(_with_pg_option(url, "default_transaction_read_only=on"))
+    engine = create_engine(
+        _with_pg_option(url, "default_transaction_read_only=on"), poolclass=NullPool
+    )
 
     @event.listens_for(engine, "connect")
     def _one_statement(dbapi_conn: Any, _record: Any) -> None:

@@ -93,7 +93,12 @@ class Rules:
     org_heads: frozenset[str]
     state_heads: frozenset[str]
     apposition_nouns: frozenset[str]
-    report_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    not_names: frozenset[str]  # case-sensitive
+    calendar_words: frozenset[str]  # case-sensitive
+    plural_owners: frozenset[str]  # case-sensitive
+    determiners: frozenset[str]
+    function_words: frozenset[str]
     person_pronouns: frozenset[str]
     city_stoplist: frozenset[str]
     examples: tuple[tuple[str, str, str], ...]  # (text, actor, role|"none")
@@ -304,7 +309,12 @@ def _load_rules() -> Rules:
         org_heads=frozenset(h.rstrip(".") for h in orgs["heads"]),
         state_heads=frozenset(h.rstrip(".") for h in orgs["state_heads"]),
         apposition_nouns=low(orgs["apposition_nouns"]),
-        report_verbs=low(orgs["report_verbs"]),
+        reporting_verbs=low(people["reporting_verbs"]),
+        not_names=frozenset(people["not_names"]),
+        calendar_words=frozenset(people["calendar_words"]),
+        plural_owners=frozenset(orgs["plural_owners"]),
+        determiners=low(roles["determiners"]),
+        function_words=low(roles["function_words"]),
         person_pronouns=low(data["pronouns"]["person"]),
         city_stoplist=frozenset(data["places"]["city_stoplist"]),
         examples=tuple((e["text"], e["actor"], e["role"]) for e in data.get("example", [])),

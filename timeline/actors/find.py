@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.actors.dictionary import AliasForm, AliasInfo, Dictionary
+from timeline.actors.dictionary import AliasForm, AliasInfo, Dictionary, Rules
 from timeline.actors.types import ActorKind, Role
 
 __all__ = ["DictMention", "Token", "find_dictionary_mentions", "is_possessive_at"]
@@ -29,45 +29,6 @@ __all__ = ["DictMention", "Token", "find_dictionary_mentions", "is_possessive_at
 Token = tuple[str, int, int]
 
 _APOSTROPHES = frozenset("'’")
-# Skipped when looking for the word that governs a mention ("in the U.S.", "to war-torn Syria").
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
-)
-# Capitalised words that do not make an adjacent ambiguous name a person's name.
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "but",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "king",
-        "queen",
-        "president",
-        "prime",
-        "minister",
-        "government",
-        "republic",
-        "kingdom",
-        "state",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,22 +83,15 @@ def _match_at(toks: list[Token], i: int, hi: int, dictionary: Dictionary) -> Ali
     return None
 
 
-def _is_name_word(tok: str) -> bool:
-    return tok[:1].isupper() and tok.isalpha() and tok.lower() not in _FUNCTION_WORDS
+def _is_name_word(tok: str, rules: Rules) -> bool:
+    return tok[:1].isupper() and tok.isalpha() and tok.lower() not in rules.function_words
 
 
-def _ambiguous_rejected(toks: list[Token], i: int, j: int, lo: int, hi: int) -> bool:
+def _ambiguous_rejected(toks: list[Token], i: int, j: int, lo: int, hi: int, rules: Rules) -> bool:
     """ "Michael Jordan", "Chad Smith": a capitalised name word right next to the alias."""
-    if i - 1 >= lo and _is_name_word(toks[i - 1][0]) and i - 1 != lo:
+    if i - 1 >= lo and _is_name_word(toks[i - 1][0], rules):
         return True
-    if (
-        i - 1 == lo
-        and _is_name_word(toks[i - 1][0])
-        and toks[i - 1][0].lower() not in {"in", "and"}
-    ):
-        # sentence-initial first name ("Michael Jordan scored")
-        return True
-    return j < hi and _is_name_word(toks[j][0])
+    return j < hi and _is_name_word(toks[j][0], rules)
 
 
 def _is_language(info: AliasInfo, toks: list[Token], i: int, j: int, lo: int, hi: int) -> bool:
@@ -149,13 +103,13 @@ def _is_language(info: AliasInfo, toks: list[Token], i: int, j: int, lo: int, hi
     return before in {"in", "and", "or"} and not after[:1].isalnum()
 
 
-def _governing_word(toks: list[Token], i: int, lo: int) -> str:
+def _governing_word(toks: list[Token], i: int, lo: int, rules: Rules) -> str:
     """The word before the mention, skipping determiners and hyphenated modifiers."""
     k = i - 1
     while k >= lo:
         w = toks[k][0]
         lw = w.lower()
-        if lw in _DETERMINERS:
+        if lw in rules.determiners:
             k -= 1
             continue
         if k - 1 >= lo and toks[k - 1][0] == "-":  # "war-ravaged": skip the whole compound
@@ -181,7 +135,7 @@ def _role(
     if info.kind is ActorKind.CITY:
         if info.form == AliasForm.CAPITAL and info.country is not None:
             after = toks[j][0].lower() if j < hi else ""
-            before = _governing_word(toks, i, lo)
+            before = _governing_word(toks, i, lo, rules)
             if before not in rules.place_before and (
                 possessive or after in rules.actor_after or before in rules.actor_before
             ):
@@ -190,7 +144,7 @@ def _role(
     if info.kind is ActorKind.COUNTRY:
         if info.form == AliasForm.DEMONYM or possessive:
             return Role.ACTOR, info.actor
-        before = _governing_word(toks, i, lo)
+        before = _governing_word(toks, i, lo, rules)
         after = toks[j][0].lower() if j < hi else ""
         if before in rules.place_before and after not in rules.actor_nouns:
             return Role.PLACE, info.actor
@@ -213,7 +167,7 @@ def find_dictionary_mentions(
         # Ordinary cities share names with people and firms ("George Bush", "Hitachi Ltd"):
         # like ambiguous names, they must not touch another capitalised name word.
         loose = info.ambiguous or (info.kind is ActorKind.CITY and info.form == AliasForm.NAME)
-        if loose and _ambiguous_rejected(toks, i, j, lo, hi):
+        if loose and _ambiguous_rejected(toks, i, j, lo, hi, dictionary.rules):
             i = j
             continue
         possessive = j < hi and is_possessive_at(toks, j)

@@ -27,148 +27,6 @@ from timeline.actors.types import ActorKind
 
 __all__ = ["AcronymDef", "NameFinding", "RoleRef", "SentenceNames", "find_names"]
 
-# Capitalised words that open sentences or are calendar words: never the start of a name.
-_STOP_CAPS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "From",
-        "To",
-        "With",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "Until",
-        "However",
-        "Meanwhile",
-        "Both",
-        "Many",
-        "Some",
-        "Most",
-        "Several",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Their",
-        "Its",
-        "His",
-        "Her",
-        "Our",
-        "We",
-        "They",
-        "He",
-        "She",
-        "It",
-        "I",
-        "You",
-        "According",
-        "As",
-        "Also",
-        "Although",
-        "Though",
-        "Yet",
-        "So",
-        "Then",
-        "Last",
-        "Next",
-        "Earlier",
-        "Later",
-        "Experts",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Islam",
-        "Islamic",
-        "Shiite",
-        "Shiites",
-        "Sunni",
-        "Sunnis",
-        "Muslim",
-        "Muslims",
-        "Jewish",
-        "Jews",
-        "Christian",
-        "Christians",
-        "Catholic",
-        "Arab",
-        "Arabs",
-        "English",
-        "Twitter",
-        "Facebook",
-        "God",
-    ]
-)
-_CALENDAR = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-# Owners that stay inside an organisation's name before "'s" ("People's Liberation Army").
-_PLURAL_OWNERS = frozenset(["People", "Workers", "Women", "Children", "Citizens", "Farmers"])
-_REPORTING = frozenset(
-    ["said", "says", "told", "added", "stated", "declared", "announced", "explained"]
-)
-
 
 @dataclass(frozen=True, slots=True)
 class NameFinding:
@@ -226,14 +84,14 @@ def _person_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
     if i >= hi:
         return i
     first = toks[i][0]
-    if first in _STOP_CAPS or not (_cap(first) or first.lower() in rules.name_particles):
+    if first in rules.not_names or not (_cap(first) or first.lower() in rules.name_particles):
         return i
     j, words = i, 0
     while j < hi:
         t = toks[j][0]
         if j > i and _match_title(toks, j, hi, rules) > j:
             break  # "Treasury Secretary Robert Rubin": the name starts after the title
-        if _cap(t) and t not in _STOP_CAPS and not t.isdigit():
+        if _cap(t) and t not in rules.not_names and not t.isdigit():
             j += 1
             words += 1
         elif (
@@ -271,8 +129,8 @@ def _org_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
             and toks[j - 1][0][:1].isupper()
         )  # "U.S."
         # "People's Liberation Army", "Workers' Party"
-        owner = t in "'’" and j > i and toks[j - 1][0] in _PLURAL_OWNERS
-        if t in _CALENDAR or (
+        owner = t in "'’" and j > i and toks[j - 1][0] in rules.plural_owners
+        if t in rules.calendar_words or (
             j > i and toks[j - 1][0] in rules.org_heads and _match_title(toks, j, hi, rules) > j
         ):
             break  # "Supreme Court Tuesday", "European Parliament President Josep Borrell"
@@ -406,7 +264,7 @@ def find_names(
                 i = t1
                 continue
             n_words = sum(1 for k2 in range(i, j) if toks[k2][0][:1].isupper())
-            if 2 <= n_words <= 4 and j < hi and toks[j][0].lower() in _REPORTING:
+            if 2 <= n_words <= 4 and j < hi and toks[j][0].lower() in rules.reporting_verbs:
                 _add_person(text, toks, i, j, None, None, by_start, out, taken)
             i = j
             continue
@@ -553,7 +411,7 @@ def _find_orgs(
             t_end = _match_title(toks, s, first_head, rules)
             if t_end > s:
                 s = t_end
-            elif toks[s][0] in _STOP_CAPS or toks[s][0].lower() in rules.org_particles:
+            elif toks[s][0] in rules.not_names or toks[s][0].lower() in rules.org_particles:
                 s += 1
             else:
                 break
@@ -618,7 +476,9 @@ def _find_acronyms(toks: list[Token], lo: int, hi: int, rules: Rules, out: Sente
             )
         ):
             k -= 1
-        while k < i and (toks[k][0] in _STOP_CAPS or toks[k][0].lower() in rules.org_particles):
+        while k < i and (
+            toks[k][0] in rules.not_names or toks[k][0].lower() in rules.org_particles
+        ):
             k += 1
         start = toks[k][1] if k < i else -1
         out.acronyms.append(AcronymDef(acr, toks[i + 1][1], toks[i + 1][2], start, toks[i - 1][2]))

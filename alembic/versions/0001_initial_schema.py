@@ -331,7 +331,7 @@ def upgrade() -> None:
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
         batch_op.create_index(
             "ix_event_actors_actor_dates",
-            ["actor_id", "date_start", "date_end", "event_id"],
+            ["actor_id", "role", "date_start", "date_end", "event_id"],
             unique=False,
         )
         batch_op.create_index(batch_op.f("ix_event_actors_event_id"), ["event_id"], unique=False)

@@ -7,14 +7,26 @@ position in the document (DESIGN.md); events whose date is still unresolved come
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
-from timeline.store.fulltext import text_condition
+from timeline.store.fulltext import fts5_query, text_condition
 from timeline.store.models import (
     Actor,
     ActorAffiliation,
@@ -25,6 +37,7 @@ from timeline.store.models import (
     Timex,
 )
 from timeline.store.rows import EventRow
+from timeline.store.schema_extras import FTS_TABLE
 from timeline.store.writer import alias_key
 from timeline.temporal.types import Precision
 
@@ -119,54 +132,189 @@ def _linked(ids: set[int], role: str) -> Select[int]:
     )
 
 
-def build_select(session: Session, flt: EventFilter) -> Select[int]:
-    """SELECT event ids matching ``flt``, in chronological order, paged."""
-    conds: list[ColumnElement[bool]] = []
+@dataclass(frozen=True)
+class EventQuery:
+    """The two statements behind a filter, run one after the other (dated events first).
+
+    Each yields ``(key1, key2, event_id)`` rows in key order: ``(date_start, date_end, id)`` for
+    dated events, ``(document_id, position, id)`` for undated ones, which come last in both
+    directions. Ties on ``(date_start, date_end)`` are put in document order by
+    :func:`iter_event_ids`, so the keys can come straight from an index without a sort.
+    """
+
+    dated: Select[Any, Any, int]
+    undated: Select[Any, Any, int]
+
+
+def build_query(session: Session, flt: EventFilter) -> EventQuery:
+    """The statements that select the events matching ``flt`` (see :class:`EventQuery`).
+
+    With ``--actor`` (or ``--place``) the query is driven from ``event_actors``, whose index
+    ``(actor_id, role, date_start, date_end, event_id)`` holds each actor's events in date
+    order: with a LIMIT, SQLite reads each actor's range only until it has enough rows instead
+    of sorting every event of a frequent actor (issue 7). Otherwise ``ix_events_dates`` serves
+    the order.
+    """
+    groups: list[tuple[set[int], str]] = []
     if flt.actors:
-        groups = [_linked(resolve_actor(session, a, exact=flt.exact), "actor") for a in flt.actors]
+        resolved = [resolve_actor(session, a, exact=flt.exact) for a in flt.actors]
         if flt.all_actors:
-            conds.extend(Event.id.in_(g) for g in groups)
+            groups.extend((ids, "actor") for ids in resolved)
         else:
-            union: set[int] = set()
-            for a in flt.actors:
-                union |= resolve_actor(session, a, exact=flt.exact)
-            conds.append(Event.id.in_(_linked(union, "actor")))
+            groups.append((set().union(*resolved), "actor"))
     for p in flt.places:
-        conds.append(
-            Event.id.in_(_linked(resolve_actor(session, p, exact=flt.exact, place=True), "place"))
-        )
-    if flt.date_from is not None:
-        conds.append(Event.date_end >= flt.date_from.isoformat())
-    if flt.date_to is not None:
-        conds.append(Event.date_start <= flt.date_to.isoformat())
-    if flt.text:
-        conds.append(text_condition(session, flt.text))
+        groups.append((resolve_actor(session, p, exact=flt.exact, place=True), "place"))
+
+    event_conds: list[ColumnElement[bool]] = []
     if flt.document:
-        conds.append(_document_condition(flt.document))
+        event_conds.append(_document_condition(flt.document))
     if flt.min_precision is not None:
         allowed = [str(p) for p in Precision if p.rank <= flt.min_precision.rank]
-        conds.append(Event.precision.in_(allowed))
-    order = [
-        Event.date_start.is_(None),
-        Event.date_start,
-        Event.date_end,
-        Event.document_id,
-        Event.position,
-    ]
+        event_conds.append(Event.precision.in_(allowed))
+
+    dated: Select[Any, Any, int]
+    undated: Select[Any, Any, int]
+    if groups:
+        (driving, role), rest = groups[0], groups[1:]
+        ea = EventActor
+        # `event_id + 0` is not indexable, which keeps SQLite from driving the query from these
+        # sub-selects (through ix_event_actors_event_id) and sorting all they return: the
+        # first actor's date-ordered index must drive, these are tested per index entry.
+        tested = ea.event_id + literal_column("0")
+        conds: list[ColumnElement[bool]] = [ea.actor_id.in_(sorted(driving)), ea.role == role]
+        conds.extend(tested.in_(_linked(ids, r)) for ids, r in rest)
+        if flt.text and session.get_bind().dialect.name == "sqlite":
+            conds.append(tested.in_(_fts_rowids(flt.text)))
+        elif flt.text:
+            event_conds.append(text_condition(session, flt.text))
+        date_start, date_end, event_id = ea.date_start, ea.date_end, ea.event_id
+        dated = select(date_start, date_end, event_id)
+        if event_conds:
+            dated = dated.join_from(ea, Event, Event.id == ea.event_id)
+        conds.extend(event_conds)
+        undated = (
+            select(Event.document_id, Event.position, Event.id)
+            .join_from(ea, Event, Event.id == ea.event_id)
+            .where(*conds, ea.date_start.is_(None))
+            .distinct()
+        )
+    else:
+        conds = list(event_conds)
+        if flt.text:
+            conds.append(text_condition(session, flt.text))
+        date_start, date_end, event_id = Event.date_start, Event.date_end, Event.id
+        dated = select(date_start, date_end, event_id)
+        undated = select(Event.document_id, Event.position, Event.id).where(
+            *conds, Event.date_start.is_(None)
+        )
+    if flt.date_from is not None:
+        conds.append(date_end >= flt.date_from.isoformat())
+    if flt.date_to is not None:
+        conds.append(date_start <= flt.date_to.isoformat())
+    # No DISTINCT on the dated statement: an event linked to two of the actors comes twice,
+    # next to itself in key order, and iter_event_ids skips the copy. DISTINCT would make
+    # SQLite collect every candidate before returning the first row.
+    dated = dated.where(*conds, date_start.is_not(None))
     if flt.reverse:
-        order = [
-            Event.date_start.is_(None),
-            Event.date_start.desc(),
-            Event.date_end.desc(),
-            Event.document_id.desc(),
-            Event.position.desc(),
-        ]
-    stmt = select(Event.id).where(and_(*conds)).order_by(*order)
-    if flt.limit is not None:
-        stmt = stmt.limit(flt.limit)
-    if flt.offset:
-        stmt = stmt.offset(flt.offset)
-    return stmt
+        dated = dated.order_by(date_start.desc(), date_end.desc(), event_id.desc())
+        undated = undated.order_by(Event.document_id.desc(), Event.position.desc(), Event.id.desc())
+    else:
+        dated = dated.order_by(date_start, date_end, event_id)
+        undated = undated.order_by(Event.document_id, Event.position, Event.id)
+    return EventQuery(dated=dated, undated=undated)
+
+
+def build_select(session: Session, flt: EventFilter) -> Select[Any, Any, int]:
+    """The dated statement of :func:`build_query`, the one whose plan decides the speed."""
+    return build_query(session, flt).dated
+
+
+def _fts_rowids(words: str) -> Select[Any]:
+    # SQLite only: the rowids of events_fts matching ``words``, the same match as
+    # fulltext.text_condition, as a list to test event_actors rows against.
+    return (
+        select(literal_column("rowid"))
+        .select_from(text(FTS_TABLE))
+        .where(literal_column(FTS_TABLE).op("MATCH")(fts5_query(words)))
+    )
+
+
+def _paged(
+    session: Session, stmt: Select[Any, Any, int], need: int | None
+) -> Iterator[Row[Any, Any, int]]:
+    """Rows of ``stmt``; with ``need``, in LIMIT pages growing 4x from about ``2 * need`` rows.
+
+    With a LIMIT, SQLite keeps only that many rows in its sorter and stops reading each
+    actor's index range once it is past them; without one, a frequent actor's events would
+    all be sorted first. The caller stops pulling once it has enough; a further page is
+    needed when duplicates or a long run of equal dates (events "in 2005") cross the limit.
+    """
+    if need is None:
+        yield from session.execute(stmt)
+        return
+    size, offset = 2 * need + 64, 0
+    while True:
+        rows = session.execute(stmt.limit(size).offset(offset)).all()
+        yield from rows
+        if len(rows) < size:
+            return
+        offset += size
+        size *= 4
+
+
+def iter_event_ids(session: Session, flt: EventFilter) -> Iterator[int]:
+    """Ids of the events matching ``flt`` in chronological order, offset and limit applied.
+
+    Chronological order is (date_start, date_end, document_id, position); the statements give
+    (date_start, date_end, id), so each run of equal dates is re-sorted by document position
+    (ids follow document order only until a document is reprocessed).
+    """
+    query = build_query(session, flt)
+    need = None if flt.limit is None else flt.offset + flt.limit
+    ids = itertools.chain(
+        _in_document_order(session, _paged(session, query.dated, need), flt.reverse, need),
+        (r[2] for r in _paged(session, query.undated, need)),
+    )
+    stop = None if flt.limit is None else flt.offset + flt.limit
+    yield from itertools.islice(_unique(ids), flt.offset, stop)
+
+
+def _unique(ids: Iterator[int]) -> Iterator[int]:
+    # Duplicates are adjacent (same key), except that an event cannot be both dated and not.
+    last = None
+    for i in ids:
+        if i != last:
+            yield i
+        last = i
+
+
+def _in_document_order(
+    session: Session, rows: Iterator[Row[Any, Any, int]], reverse: bool, need: int | None
+) -> Iterator[int]:
+    batch: list[list[int]] = []
+    pending = 0
+    flush_at = CHUNK if need is None else max(1, min(CHUNK, need))
+    for _key, group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
+        ids = list(dict.fromkeys(r[2] for r in group))
+        batch.append(ids)
+        pending += len(ids)
+        if pending >= flush_at:
+            yield from _sort_ties(session, batch, reverse)
+            batch, pending = [], 0
+    yield from _sort_ties(session, batch, reverse)
+
+
+def _sort_ties(session: Session, batch: list[list[int]], reverse: bool) -> Iterator[int]:
+    tied = [i for ids in batch if len(ids) > 1 for i in ids]
+    where: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(tied), CHUNK):
+        chunk = tied[start : start + CHUNK]
+        stmt = select(Event.id, Event.document_id, Event.position).where(Event.id.in_(chunk))
+        where.update((i, (d, p)) for i, d, p in session.execute(stmt))
+    for ids in batch:
+        if len(ids) > 1:
+            ids.sort(key=lambda i: where.get(i, (0, 0)), reverse=reverse)
+        yield from ids
 
 
 def _document_condition(document: str) -> ColumnElement[bool]:
@@ -186,11 +334,8 @@ def _document_condition(document: str) -> ColumnElement[bool]:
 
 def iter_events(session: Session, flt: EventFilter) -> Iterator[EventRow]:
     """Events matching ``flt`` in chronological order, streamed in chunks."""
-    ids_result = session.execute(build_select(session, flt))
-    while True:
-        chunk = [r[0] for r in ids_result.fetchmany(CHUNK)]
-        if not chunk:
-            return
+    ids = iter_event_ids(session, flt)
+    while chunk := list(itertools.islice(ids, CHUNK)):
         yield from rows_for_ids(session, chunk)
 
 

@@ -278,6 +278,8 @@ def driver() -> Iterator[Any]:
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
+    # Keep the console so tests can fail on a script error or a CSP violation.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     chrome = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         yield chrome
@@ -289,12 +291,18 @@ def driver() -> Iterator[Any]:
 def open_page(driver: Any, path: Path, rows: list[EventRow], title: str = PAGE_TITLE) -> None:
     with path.open("w", encoding="utf-8") as out:
         render_page(rows, out, title=title)
+    console_errors(driver)  # forget what earlier pages logged
     driver.get(path.as_uri())
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(driver, 30).until(
         lambda d: d.execute_script("return document.body.dataset.ready") == "true"
     )
+
+
+def console_errors(driver: Any) -> list[str]:
+    """Severe console entries since the last call (script errors, CSP violations)."""
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 def visible_count(driver: Any) -> int:
@@ -351,6 +359,8 @@ def test_page_shows_filters_and_opens_events(driver: Any, tmp_path: Path) -> Non
     # Emoji before the date: the highlight still lands on the date (UTF-16 offsets).
     driver.find_element("css selector", '.event[data-id="5"]').click()
     assert driver.find_element("css selector", "#detail-sentence mark").text == "Around 2010"
+
+    assert console_errors(driver) == []
 
     shot = tmp_path / "page.png"
     assert driver.save_screenshot(str(shot))
@@ -464,6 +474,7 @@ def test_ten_thousand_events_load_and_filter(driver: Any, tmp_path: Path) -> Non
         "document.getElementById('event-list').dispatchEvent(new Event('scroll'));"
     )
     assert visible_count(driver) > 0
+    assert console_errors(driver) == []
 
 
 # ---- the `timeline html` command ---------------------------------------------------------

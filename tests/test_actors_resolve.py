@@ -8,7 +8,7 @@ import pytest
 from timeline.actors.dictionary import Dictionary, load_dictionary
 from timeline.actors.names import canonical_person_name, normalise_name, same_person
 from timeline.actors.resolve import ResolvedDocument, resolve_document
-from timeline.actors.types import ActorKind
+from timeline.actors.types import ActorKind, Affiliation
 from timeline.events.segment import sentence_spans
 
 
@@ -380,3 +380,9 @@ def test_names_found(dictionary: Dictionary, text: str, expected: list[str]) -> 
         if r.actors[m.actor].kind in (ActorKind.ORGANISATION, ActorKind.PERSON, ActorKind.CITY)
     ]
     assert found == expected
+
+
+def test_possessive_country_gives_a_person_affiliation(dictionary: Dictionary) -> None:
+    text = "Spokesman Pedro Alvarez spoke. Later, Cuba's Alvarez said more."
+    r = _resolve(text, dictionary)
+    assert Affiliation("Cuba", "member") in r.actors["Pedro Alvarez"].affiliations

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.actors.dictionary import Dictionary, load_dictionary
 from timeline.events.anchor import derived_interval
@@ -258,3 +260,26 @@ def test_pronoun_resolution_is_noted(dictionary: Dictionary) -> None:
     x = extract(t, None, dictionary, [tx(t, "2005", TimexType.DATE, "2005", _year(2005))])
     assert [m.actor for m in x.events[0].mentions] == ["Tom Kelly"]
     assert x.notes and "Tom Kelly" in x.notes[0]
+
+
+_WORDS = [
+    "Iran", "Iran's", "Tehran", "in", "the", "U.S.", "said", "Mr.", "Foreign", "Minister",
+    "Zarif", ",", ".", "(", "IRGC", ")", "and", "He", "Hezbollah", "1994", "Jordan", "Chad",
+    "Smith", "visited", "“", "”", "\n\n", "Corp.", "Bank", "of", "America", "Latin", "-", "’s",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=60))
+def test_any_text_gives_consistent_offsets(words: list[str]) -> None:
+    text = " ".join(words)
+    dictionary = load_dictionary()
+    timexes = []
+    if "1994" in text:
+        timexes = [tx(text, "1994", TimexType.DATE, "1994", _year(1994))]
+    x = extract(text, None, dictionary, timexes)
+    for ev in x.events:
+        assert text[ev.start : ev.end] == ev.text
+        for m in ev.mentions:
+            assert text[m.start : m.end] == m.text
+            assert m.actor in x.actors

@@ -252,6 +252,7 @@ class _DocModel:
             if not any(a < e and s < b for a, b in spans):
                 out.append(Mention(actor, Role.ACTOR, text[s:e], s, e))
                 spans.append((s, e))
+                self._possessor_affiliation(toks, i, lo, dms, actor)
             i += n
         for m in dms:
             if any(s <= m.start and m.end <= e for s, e in spans):
@@ -272,6 +273,19 @@ class _DocModel:
                 spans.append((r.start, r.end))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+    def _possessor_affiliation(
+        self, toks: list[Token], i: int, lo: int, dms: list[DictMention], actor: str
+    ) -> None:
+        """ "Iran's Zarif", "Cuba's Castro": the possessive country is the person's."""
+        if i - 2 < lo or toks[i - 1][0].lower() != "s" or toks[i - 2][0] not in "'’":
+            return
+        owner = next((m for m in dms if m.end == toks[i - 2][1]), None)
+        if owner is None or owner.info.kind is not ActorKind.COUNTRY:
+            return
+        for p in self.persons:
+            if p.name == actor and not any(a.parent == owner.actor for a in p.affiliations):
+                p.affiliations.append(Affiliation(owner.actor, "member"))
 
     def _doc_alias_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, str] | None:
         for alias, actor in self.doc_alias.get(toks[i][0], ()):

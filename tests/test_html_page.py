@@ -260,6 +260,16 @@ def test_empty_page_renders() -> None:
     assert json.loads(data_block(page))["events"] == []
 
 
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from timeline.export import page
+
+    result = doctest.testmod(page)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
 # ---- browser ----------------------------------------------------------------------------
 
 

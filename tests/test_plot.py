@@ -269,3 +269,13 @@ def test_cli_plot_with_no_match_warns_and_writes_an_empty_chart(
     assert result.exit_code == 0, result.output
     assert "no events match the filters" in result.stderr
     assert "No events" in out.read_text(encoding="utf-8")
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from timeline.export import plot
+
+    result = doctest.testmod(plot)
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -45,7 +45,11 @@ _SLOT = re.compile(r"/\*@(CSP|TITLE|STYLE|SCRIPT|DATA)@\*/")
 
 
 def embed_json(value: object) -> str:
-    """JSON text that is safe inside ``<script type="application/json">``."""
+    """JSON text that is safe inside ``<script type="application/json">``.
+
+    >>> print(embed_json({"text": "</script><!-- & \u2028"}))
+    {"text":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
 
@@ -171,8 +175,15 @@ def render_page(rows: Iterable[EventRow], out: TextIO, *, title: str = "Timeline
     """Write one self-contained HTML page showing ``rows`` to ``out``; return how many events
     it holds.
 
-    >>> with open("timeline.html", "w", encoding="utf-8") as out:  # doctest: +SKIP
-    ...     render_page(iter_events(session, EventFilter(actor="Iran")), out, title="Iran")
+    >>> import io
+    >>> row = EventRow(7, "2016-08-22", "2016-08-22", "day", False, "Monday", "2016-08-22",
+    ...                ("Iran",), (), "Zarif said Monday </script> that...", "b.txt", None,
+    ...                mention_start=12, mention_end=18)
+    >>> out = io.StringIO()
+    >>> render_page([row], out, title="Zarif")
+    1
+    >>> out.getvalue().count("</script>")  # ours only: the sentence's is escaped
+    2
     """
     data = page_data(rows, title)
     script, style = _asset("page.js"), _asset("page.css")

@@ -99,6 +99,9 @@ def _found(text: str, dictionary: Dictionary) -> set[tuple[str, str, str]]:
         pytest.param(
             "Jordan closed its border.", ("Jordan", "Jordan", "actor"), id="jordan-country"
         ),
+        pytest.param(
+            "Gunmen struck in Kabul Tuesday.", ("Kabul", "Kabul", "place"), id="capital-weekday"
+        ),
     ],
 )
 def test_mention(dictionary: Dictionary, text: str, expected: tuple[str, str, str]) -> None:
@@ -109,6 +112,8 @@ def test_mention(dictionary: Dictionary, text: str, expected: tuple[str, str, st
     ("text", "actor"),
     [
         pytest.param("Tell us what you think.", "United States", id="us-lowercase"),
+        pytest.param("George Washington crossed.", "United States", id="washington-person"),
+        pytest.param("Denzel Washington starred.", "Washington", id="washington-person-city"),
         pytest.param("Michael Jordan scored.", "Jordan", id="jordan-person"),
         pytest.param("Chad Smith played drums.", "Chad", id="chad-person"),
         pytest.param("The plant reopens in May.", "May", id="may-month"),

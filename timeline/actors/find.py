@@ -84,7 +84,14 @@ def _match_at(toks: list[Token], i: int, hi: int, dictionary: Dictionary) -> Ali
 
 
 def _is_name_word(tok: str, rules: Rules) -> bool:
-    return tok[:1].isupper() and tok.isalpha() and tok.lower() not in rules.function_words
+    """A capitalised word that could be part of a person's or firm's name ("in Kabul Tuesday":
+    calendar words are not)."""
+    return (
+        tok[:1].isupper()
+        and tok.isalpha()
+        and tok.lower() not in rules.function_words
+        and tok not in rules.calendar_words
+    )
 
 
 def _ambiguous_rejected(toks: list[Token], i: int, j: int, lo: int, hi: int, rules: Rules) -> bool:
@@ -164,9 +171,9 @@ def find_dictionary_mentions(
             i += 1
             continue
         j = i + len(info.tokens)
-        # Ordinary cities share names with people and firms ("George Bush", "Hitachi Ltd"):
+        # Cities share names with people and firms ("George Washington", "Hitachi Ltd"):
         # like ambiguous names, they must not touch another capitalised name word.
-        loose = info.ambiguous or (info.kind is ActorKind.CITY and info.form == AliasForm.NAME)
+        loose = info.ambiguous or info.kind is ActorKind.CITY
         if loose and _ambiguous_rejected(toks, i, j, lo, hi, dictionary.rules):
             i = j
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from timeline.cli.context import CliContext, friendly_errors, pass_cli
+from timeline.cli.dbcopy import copy_command
 
 
 @click.group("db")
@@ -93,3 +94,6 @@ def history_command() -> None:
         script = ScriptDirectory.from_config(alembic_config())
     for rev in script.walk_revisions():
         click.echo(f"{rev.revision}  {rev.doc}")
+
+
+db_group.add_command(copy_command)

@@ -567,11 +567,11 @@
   toInput.addEventListener("change", dateChanged);
 
   let drag = null;
-  canvas.addEventListener("mousedown", function (ev) {
+  canvas.addEventListener("pointerdown", function (ev) {
     drag = { x: ev.clientX, start: state.viewStart, end: state.viewEnd, moved: false };
     canvas.classList.add("dragging");
   });
-  window.addEventListener("mousemove", function (ev) {
+  window.addEventListener("pointermove", function (ev) {
     if (drag) {
       const dx = ev.clientX - drag.x;
       if (Math.abs(dx) > 3) { drag.moved = true; }
@@ -593,7 +593,7 @@
     tooltip.style.top = (ev.clientY - panel.top + 14) + "px";
     tooltip.hidden = false;
   });
-  window.addEventListener("mouseup", function (ev) {
+  window.addEventListener("pointerup", function (ev) {
     if (drag) {
       const moved = drag.moved;
       drag = null;
@@ -604,7 +604,7 @@
       }
     }
   });
-  canvas.addEventListener("mouseleave", function () { tooltip.hidden = true; });
+  canvas.addEventListener("pointerleave", function () { tooltip.hidden = true; });
   function hitAt(ev) {
     const rect = canvas.getBoundingClientRect();
     const px = ev.clientX - rect.left;
@@ -633,18 +633,18 @@
 
   // Brush on the overview strip: drag to choose a period, click to centre the view.
   let brush = null;
-  overview.addEventListener("mousedown", function (ev) {
+  overview.addEventListener("pointerdown", function (ev) {
     const rect = overview.getBoundingClientRect();
     brush = [ev.clientX - rect.left, ev.clientX - rect.left];
     ev.preventDefault();
   });
-  window.addEventListener("mousemove", function (ev) {
+  window.addEventListener("pointermove", function (ev) {
     if (!brush) { return; }
     const rect = overview.getBoundingClientRect();
     brush[1] = Math.max(0, Math.min(rect.width, ev.clientX - rect.left));
     drawOverview();
   });
-  window.addEventListener("mouseup", function () {
+  window.addEventListener("pointerup", function () {
     if (!brush) { return; }
     const rect = overview.getBoundingClientRect();
     const toDay = function (px) { return fullStart + px / rect.width * (fullEnd - fullStart); };

@@ -283,3 +283,33 @@ def test_any_text_gives_consistent_offsets(words: list[str]) -> None:
         for m in ev.mentions:
             assert text[m.start : m.end] == m.text
             assert m.actor in x.actors
+
+
+def test_verb_phrase_clause_inherits_the_subject(dictionary: Dictionary) -> None:
+    t = "Iran said in 2015 that it would talk, and announced in 2016 a new plan for Cuba."
+    x = extract(
+        t,
+        None,
+        dictionary,
+        [
+            tx(t, "2015", TimexType.DATE, "2015", _year(2015)),
+            tx(t, "2016", TimexType.DATE, "2016", _year(2016)),
+        ],
+    )
+    _, second = x.events
+    assert second.text == "announced in 2016 a new plan for Cuba."
+    assert "Iran" in _actors(second)
+
+
+def test_range_of_two_dates_is_one_clause(dictionary: Dictionary) -> None:
+    t = "Libya violated the embargo in 1995 and 1996 to transport pilgrims."
+    x = extract(
+        t,
+        None,
+        dictionary,
+        [
+            tx(t, "1995", TimexType.DATE, "1995", _year(1995)),
+            tx(t, "1996", TimexType.DATE, "1996", _year(1996)),
+        ],
+    )
+    assert [e.text for e in x.events] == [t, t]

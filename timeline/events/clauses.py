@@ -27,6 +27,57 @@ _CLAUSAL = re.compile(r";\s+|,\s+(?:and|but|while|whereas|yet|or)\s+|\s+but\s+")
 _PHRASAL = re.compile(r"\s*,?\s+and\s+")
 _LEADING = re.compile(r"(?:and|but|while|whereas|yet|or)\s+", re.IGNORECASE)
 # Words that may open a conjunct and be found again at the start of the first one.
+# Words that open a clause with its own subject (or no verb at all).
+_NOT_VERBS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "since",
+        "after",
+        "before",
+        "during",
+        "until",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "what",
+    ]
+)
+_WORD = re.compile(r"\w+")
 _PARALLEL = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "in", "on", "at", "during", "since", "by"]
 )
@@ -67,8 +118,12 @@ def split_clauses(text: str, start: int, end: int, dates: list[tuple[int, int]])
             cut = (m.start(), m.end())
         if cut is None:
             m2 = _PHRASAL.match(text, a_end, b_start)
-            if m2 is not None:
+            # a conjunct is a phrase of its own ("and the Argentina ... Center in 1994"), not
+            # the second half of a range ("in January and February", "April 7 and 9 and")
+            if m2 is not None and _first_word(text, m2.end()) in _PARALLEL:
                 cut, is_phrasal = (m2.start(), m2.end()), True
+        if cut is not None and len(text[cut[1] : b_start].split()) < 2:
+            cut, is_phrasal = None, False  # "in 1995, and 1996": one fact with two dates
         cuts.append(cut)
         phrasal.append(is_phrasal)
 
@@ -87,6 +142,10 @@ def split_clauses(text: str, start: int, end: int, dates: list[tuple[int, int]])
         if first_conj is not None:
             shared = (groups[0][0], first_conj)
 
+    # A clause opening with a verb ("..., and underlined the importance ...") shares the
+    # subject of the first clause: it inherits what comes before the first date.
+    subject = (groups[0][0], dates[0][0])
+
     clauses: list[Clause] = []
     g = 0
     for k in range(len(dates)):
@@ -95,9 +154,27 @@ def split_clauses(text: str, start: int, end: int, dates: list[tuple[int, int]])
         s, e = _trim(text, *groups[g])
         if g > 0 and phrasal[_gap_of_group(cuts, g)]:
             clauses.append(Clause(s, e, *shared))
+        elif g > 0 and _opens_with_verb(text, s):
+            clauses.append(Clause(s, e, *subject))
         else:
             clauses.append(Clause(s, e, s, s))
     return clauses
+
+
+def _opens_with_verb(text: str, pos: int) -> bool:
+    """A lower-case first word that is no pronoun, determiner or preposition."""
+    word = _WORD.match(text, pos)
+    return (
+        word is not None
+        and word.group().islower()
+        and word.group() not in _NOT_VERBS
+        and not word.group().isdigit()
+    )
+
+
+def _first_word(text: str, pos: int) -> str:
+    m = _WORD.match(text, pos)
+    return m.group().lower() if m is not None else ""
 
 
 def _gap_of_group(cuts: list[tuple[int, int] | None], g: int) -> int:

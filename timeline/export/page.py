@@ -22,11 +22,16 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from importlib.resources import files
-from typing import TextIO
+from typing import Generic, TextIO, TypeVar
 
 from timeline.store.rows import EventRow
 
 __all__ = ["embed_json", "page_data", "render_page"]
+
+T = TypeVar("T")
+
+# Day numbers in the page count from the Unix epoch, as JavaScript's Date does.
+_EPOCH = date(1970, 1, 1).toordinal()
 
 # Characters that could end or confuse a <script> block, or that old JavaScript parsers read as
 # line terminators inside string literals. Each stays a valid JSON escape of itself.
@@ -64,23 +69,20 @@ def _day_number(value: str) -> int | None:
         return None
 
 
-_EPOCH = date(1970, 1, 1).toordinal()
-
-
 def _utf16_offset(text: str, index: int) -> int:
     """JavaScript strings count UTF-16 units: an emoji before the date moves it by two."""
     index = max(0, min(index, len(text)))
     return len(text[:index].encode("utf-16-le")) // 2
 
 
-class _Interner:
-    """Numbers repeated strings (actors, places, documents) so 10,000 events stay small."""
+class _Interner(Generic[T]):
+    """Numbers repeated values (actors, places, documents) so 10,000 events stay small."""
 
     def __init__(self) -> None:
-        self.index: dict[object, int] = {}
-        self.values: list[object] = []
+        self.index: dict[T, int] = {}
+        self.values: list[T] = []
 
-    def __call__(self, value: object) -> int:
+    def __call__(self, value: T) -> int:
         if value not in self.index:
             self.index[value] = len(self.values)
             self.values.append(value)
@@ -95,7 +97,9 @@ def page_data(rows: Iterable[EventRow], title: str = "Timeline") -> dict[str, ob
     where days count from 1970-01-01 (null when unresolved), actors, places and documents are
     indexes into their tables, and mention offsets are in UTF-16 units for JavaScript.
     """
-    actors, places, documents = _Interner(), _Interner(), _Interner()
+    actors: _Interner[str] = _Interner()
+    places: _Interner[str] = _Interner()
+    documents: _Interner[tuple[str, str | None, str | None]] = _Interner()
     actor_counts: Counter[int] = Counter()
     events: list[list[object]] = []
     undated = 0
@@ -128,14 +132,15 @@ def page_data(rows: Iterable[EventRow], title: str = "Timeline") -> dict[str, ob
             ]
         )
 
-    def order(event: list[object]) -> tuple[bool, int, int, int]:
-        # DESIGN.md: date_start, then date_end, then position; unresolved dates last.
+    def order(event: list[object]) -> tuple[bool, int, int]:
         start, end = event[1], event[2]
-        if not isinstance(start, int) or not isinstance(end, int):
-            return (True, 0, 0, 0)
-        return (False, start, end, 0)
+        if isinstance(start, int) and isinstance(end, int):
+            return (False, start, end)
+        return (True, 0, 0)
 
-    # Stable sort: rows arriving in document order keep it among equal dates.
+    # DESIGN.md order: date_start, then date_end, then position, which the query's order gives
+    # and a stable sort keeps (a --reverse query is put back in reading order: the page is a
+    # timeline). Unresolved dates go last.
     events.sort(key=order)
     return {
         "title": title,
@@ -143,7 +148,7 @@ def page_data(rows: Iterable[EventRow], title: str = "Timeline") -> dict[str, ob
         "actors": actors.values,
         "actorCounts": [actor_counts[i] for i in range(len(actors.values))],
         "places": places.values,
-        "documents": [list(doc) for doc in documents.values if isinstance(doc, tuple)],
+        "documents": [list(doc) for doc in documents.values],
         "undated": undated,
     }
 

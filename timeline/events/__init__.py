@@ -6,6 +6,7 @@
   after the attack in 1994").
 - ``clauses``: one clause per dated fact of a sentence.
 - ``extract``: ``extract(text, dct, dictionary, timexes)`` and ``extract_document``.
+- ``grouping``: reports of one event across documents.
 
 Nothing is imported here, so that ``import timeline`` stays fast; import the modules.
 """

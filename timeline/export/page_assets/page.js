@@ -286,11 +286,15 @@
     if (row) { row.classList.add("selected"); }
     draw();
   }
-  $("detail-close").addEventListener("click", function () {
+  function closeDetail() {
     $("event-detail").hidden = true;
     state.selected = null;
     renderList();
     draw();
+  }
+  $("detail-close").addEventListener("click", closeDetail);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && state.selected !== null) { closeDetail(); }
   });
 
   // ---- drawing ----
@@ -547,7 +551,10 @@
   $("zoom-reset").addEventListener("click", function () { setView(fullStart, fullEnd); });
   canvas.addEventListener("wheel", function (ev) {
     ev.preventDefault();
-    zoom(ev.deltaY < 0 ? 0.8 : 1.25, dayAtX(ev.clientX));
+    // Proportional to the scroll distance: a mouse notch (100) zooms by about 16 %, while a
+    // touchpad's many small deltas zoom smoothly instead of racing.
+    const pixels = ev.deltaMode === 1 ? ev.deltaY * 33 : ev.deltaY;
+    zoom(Math.min(2, Math.max(0.5, Math.pow(1.0015, pixels))), dayAtX(ev.clientX));
   }, { passive: false });
   canvas.addEventListener("keydown", function (ev) {
     const step = (state.viewEnd - state.viewStart) * 0.1;

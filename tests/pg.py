@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -25,11 +26,19 @@ ENV = "TIMELINE_TEST_POSTGRES_URL"
 SERVER_URL = os.environ.get(ENV, "")
 PREFIX = "timeline_test_"
 
-# Every PostgreSQL test module sets `pytestmark = requires_postgres`.
-requires_postgres = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not SERVER_URL, reason=f"{ENV} is not set: no PostgreSQL server to test"),
-]
+_skip_without_server = pytest.mark.skipif(
+    not SERVER_URL, reason=f"{ENV} is not set: no PostgreSQL server to test"
+)
+# A PostgreSQL test module sets `pytestmark = requires_postgres`; a single test in a mixed
+# module is decorated with `@postgres_test`.
+requires_postgres = [pytest.mark.postgres, _skip_without_server]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def postgres_test(f: F) -> F:
+    marked: F = pytest.mark.postgres(_skip_without_server(f))
+    return marked
 
 
 def url_for(database: str) -> str:

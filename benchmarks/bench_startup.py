@@ -30,12 +30,12 @@ HELP_TARGET_S = 0.25
 
 @dataclass(frozen=True)
 class Timing:
-    """Wall times of repeated runs of one command, and the largest peak RSS among them."""
+    """Wall and CPU (user + system) times of repeated runs, and the largest peak RSS."""
 
     label: str
     seconds: tuple[float, ...]
+    cpu: tuple[float, ...]
     peak_rss_mib: float
-    output_bytes: int = 0
 
     @property
     def best(self) -> float:
@@ -45,15 +45,19 @@ class Timing:
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def best_cpu(self) -> float:
+        return min(self.cpu)
 
-def run_once(argv: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one subprocess; raises if it fails.
+
+def run_once(argv: Sequence[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MiB) of one subprocess; raises if it fails.
 
     ``os.wait4`` gives this child's own rusage; ``getrusage(RUSAGE_CHILDREN)`` would report the
     largest of all children so far.
     """
     began = time.perf_counter()
-    proc = subprocess.Popen(list(argv), stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -61,34 +65,40 @@ def run_once(argv: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) ->
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def measure(label: str, argv: Sequence[str], repeat: int) -> Timing:
-    """Run ``argv`` ``repeat`` times; the output goes to /dev/null (its size is counted once)."""
-    times: list[float] = []
-    peak = 0.0
-    for _ in range(repeat):
-        wall, rss = run_once(argv)
-        times.append(wall)
-        peak = max(peak, rss)
-    out = subprocess.run(list(argv), capture_output=True, cwd=ROOT, check=True).stdout
-    return Timing(label, tuple(times), peak, len(out))
+    """Run ``argv`` ``repeat`` times, its output going to /dev/null."""
+    runs = [run_once(argv) for _ in range(repeat)]
+    return Timing(
+        label,
+        tuple(r[0] for r in runs),
+        tuple(r[1] for r in runs),
+        max(r[2] for r in runs),
+    )
 
 
 def format_table(rows: Sequence[Timing], targets: dict[str, float] | None = None) -> str:
-    """A fixed-width table: best, median, peak RSS and a target verdict where one is set."""
+    """A fixed-width table: best and median wall time, best CPU time, peak RSS, target verdict.
+
+    The verdict is on the best wall time; CPU time (user + system of the child) is what the
+    command costs when other processes compete for the 2 cores.
+    """
     targets = targets or {}
     width = max([len(r.label) for r in rows] + [7])
     lines = [
-        f"{'command':<{width}}  {'best s':>7}  {'median s':>8}  {'peak MiB':>8}  target",
-        f"{'-' * width}  {'-' * 7}  {'-' * 8}  {'-' * 8}  ------",
+        f"{'command':<{width}}  {'best s':>7}  {'median s':>8}  {'cpu s':>6}  {'peak MiB':>8}  target",
+        f"{'-' * width}  {'-' * 7}  {'-' * 8}  {'-' * 6}  {'-' * 8}  ------",
     ]
     for r in rows:
         target = targets.get(r.label)
-        verdict = "" if target is None else f"< {target:g} s " + ("ok" if r.best < target else "MISSED")
+        verdict = (
+            "" if target is None else f"< {target:g} s " + ("ok" if r.best < target else "MISSED")
+        )
         lines.append(
-            f"{r.label:<{width}}  {r.best:>7.3f}  {r.median:>8.3f}  {r.peak_rss_mib:>8.1f}  {verdict}"
+            f"{r.label:<{width}}  {r.best:>7.3f}  {r.median:>8.3f}  {r.best_cpu:>6.3f}"
+            f"  {r.peak_rss_mib:>8.1f}  {verdict}"
         )
     return "\n".join(lines)
 
@@ -106,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             measure("timeline --help", [TIMELINE, "--help"], args.repeat),
             measure("timeline list (empty db)", [TIMELINE, "--db", empty, "list"], args.repeat),
         ]
-    print(f"start-up, best of {args.repeat}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"start-up, best of {args.repeat}; load average {load}")
     print(format_table(rows, {"timeline --help": HELP_TARGET_S}))
     return 0
 

@@ -336,9 +336,7 @@ class Builder:
                      precision, bool(mod))
                 )  # fmt: skip
                 for a, m, mstart, role in mentions:
-                    t.links.append(
-                        (event_id, a.id, role, m, mstart, mstart + len(m), dstart, dend)
-                    )
+                    t.links.append((event_id, a.id, role, m, mstart, mstart + len(m), dstart, dend))
                 parts.append(text)
                 parts.append(" ")
                 pos = at + 1
@@ -367,9 +365,7 @@ def insert_actors(conn: sqlite3.Connection, actors: Sequence[SynthActor]) -> Non
         "INSERT INTO actors (id, name, kind, code, description, origin) VALUES (?,?,?,?,?,?)",
         [(a.id, a.name, a.kind, a.code, None, "dictionary") for a in actors],
     )
-    aliases = {
-        (a.id, alias): _alias_key(alias) for a in actors for alias in (a.name, *a.aliases)
-    }
+    aliases = {(a.id, alias): _alias_key(alias) for a in actors for alias in (a.name, *a.aliases)}
     conn.executemany(
         "INSERT INTO actor_aliases (actor_id, alias, alias_key, origin) VALUES (?,?,?,?)",
         [(aid, alias, key, "dictionary") for (aid, alias), key in aliases.items()],
@@ -449,7 +445,7 @@ def build(db: Path, n_events: int, n_docs: int, n_actors: int, seed: int) -> tup
             )
     loaded = time.perf_counter()
     print(f"rows loaded in {loaded - began:.1f} s: {counts}", flush=True)
-    for type_, name, sql in saved:
+    for type_, _name, sql in saved:
         if type_ == "index":
             conn.execute(sql)
     indexed = time.perf_counter()

@@ -1,0 +1,198 @@
+"""End-to-end query times on a large synthetic database, through the real CLI.
+
+Usage: .venv/bin/python benchmarks/bench_queries.py [--db /tmp/timeline-synth-1m.db]
+       [--events 1000000] [--repeat 3] [--no-plans]
+
+Builds the database with synth.py first when it is missing. Every figure is the wall time of a
+subprocess of the ``timeline`` console script (interpreter start-up, imports, opening the
+store, the query, formatting and writing the output), best and median of ``--repeat`` runs;
+output goes to /dev/null except the CSV export, which writes a file. Peak memory is the child's
+own maximum RSS (``os.wait4``).
+
+It then shows ``EXPLAIN QUERY PLAN`` for the id query of each ``list`` case, compiled by the
+query layer itself (``timeline.store.query.build_select`` with literal binds), and flags any plan
+that scans ``events`` or ``event_actors`` without an index.
+
+Targets (2-core machine): list --actor X --limit 50 < 0.5 s for a frequent and a rare actor,
+with and without a date range; CSV export of 100,000 events < 5 s with flat memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench_startup import TIMELINE, Timing, format_table, measure, run_once
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DB = Path("/tmp/timeline-synth-1m.db")
+LIST_TARGET_S = 0.5
+EXPORT_TARGET_S = 5.0
+# A vocabulary word of synth.py's sentences (in a few percent of events), and a date range.
+WORD = "sanctions"
+DATE_FROM, DATE_TO = "2005", "2012"
+EXPORT_ROWS = 100_000
+# A plan line that reads a whole table row by row: "SCAN events" but not
+# "SCAN events USING [COVERING] INDEX ...".
+_FULL_SCAN = re.compile(r"\bSCAN (events|event_actors)\b(?! USING)")
+
+
+@dataclass(frozen=True)
+class ListCase:
+    label: str
+    args: tuple[str, ...]
+
+
+def ensure_db(db: Path, events: int) -> None:
+    if db.exists():
+        return
+    print(f"{db} missing: building it with synth.py ({events:,} events)", flush=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "synth.py"), "--events", str(events), "--db", str(db)],
+        check=True,
+    )
+
+
+def actor_pair(db: Path) -> tuple[str, str]:
+    """The frequent and the rare actor synth.py chose (recomputed if its note is missing)."""
+    note = db.with_name(db.name + ".actors.json")
+    if note.exists():
+        names = json.loads(note.read_text(encoding="utf-8"))
+        return str(names["frequent"]), str(names["rare"])
+    from synth import pick_actors
+
+    with sqlite3.connect(db) as conn:
+        return pick_actors(conn)
+
+
+def list_cases(frequent: str, rare: str) -> list[ListCase]:
+    dates = ("--from", DATE_FROM, "--to", DATE_TO)
+    limit = ("--limit", "50")
+    return [
+        ListCase(f"list --actor {frequent!r}", ("--actor", frequent, *limit)),
+        ListCase(f"list --actor {frequent!r} --from/--to", ("--actor", frequent, *dates, *limit)),
+        ListCase(f"list --actor {rare!r}", ("--actor", rare, *limit)),
+        ListCase(f"list --actor {rare!r} --from/--to", ("--actor", rare, *dates, *limit)),
+        ListCase(f"list --text {WORD}", ("--text", WORD, *limit)),
+        ListCase(
+            f"list --actor {frequent!r} --text {WORD}",
+            ("--actor", frequent, "--text", WORD, *limit),
+        ),
+        ListCase("list --from/--to --reverse", (*dates, "--reverse", *limit)),
+    ]
+
+
+def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], bool]]:
+    """(label, plan lines, uses indexes) for the id query of each case, as the CLI builds it."""
+    from timeline.cli.options import filter_options
+    from timeline.store.database import open_store
+    from timeline.store.query import EventFilter, build_select
+
+    captured: list[EventFilter] = []
+
+    @filter_options
+    def grab(flt: EventFilter) -> None:
+        captured.append(flt)
+
+    import click
+
+    command = click.command()(grab)
+    store = open_store(str(db))
+    out = []
+    try:
+        for case in cases:
+            captured.clear()
+            command.main(list(case.args), standalone_mode=False)
+            with store.session() as session:
+                stmt = build_select(session, captured[0])
+                sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+                plan = [
+                    str(r[3])
+                    for r in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
+                ]
+            out.append((case.label, plan, not any(_FULL_SCAN.search(p) for p in plan)))
+    finally:
+        store.close()
+    return out
+
+
+def bench(db: Path, repeat: int) -> tuple[list[Timing], dict[str, float]]:
+    frequent, rare = actor_pair(db)
+    base = [TIMELINE, "--db", str(db)]
+    rows: list[Timing] = []
+    targets: dict[str, float] = {}
+    for case in list_cases(frequent, rare):
+        rows.append(measure(case.label, [*base, "list", *case.args], repeat))
+        if case.args[0] == "--actor" and "--text" not in case.args:
+            targets[case.label] = LIST_TARGET_S
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "export.csv")
+        for label, args in (
+            (f"export csv --limit {EXPORT_ROWS}", ("--limit", str(EXPORT_ROWS))),
+            (
+                f"export csv --actor {frequent!r} --limit {EXPORT_ROWS}",
+                ("--actor", frequent, "--limit", str(EXPORT_ROWS)),
+            ),
+        ):
+            argv = [*base, "export", "--format", "csv", *args, "-o", out]
+            runs = [run_once(argv) for _ in range(repeat)]
+            with open(out, "rb") as f:
+                lines = sum(1 for _ in f)
+            rows.append(
+                Timing(
+                    f"{label} ({lines - 1:,} lines)",
+                    tuple(r[0] for r in runs),
+                    tuple(r[1] for r in runs),
+                    max(r[2] for r in runs),
+                )
+            )
+            targets[rows[-1].label] = EXPORT_TARGET_S
+    per_year = (
+        "SELECT substr(date_start, 1, 4) AS year, count(*) AS events FROM events"
+        " WHERE date_start IS NOT NULL GROUP BY year ORDER BY year"
+    )
+    rows.append(measure("sql: events per year", [*base, "sql", per_year], repeat))
+    return rows, targets
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--events", type=int, default=1_000_000, help="size if it is built")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-plans", action="store_true", help="skip EXPLAIN QUERY PLAN")
+    args = parser.parse_args(argv)
+    ensure_db(args.db, args.events)
+    frequent, rare = actor_pair(args.db)
+    with sqlite3.connect(args.db) as conn:
+        n_events = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+    rows, targets = bench(args.db, args.repeat)
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nqueries on {args.db} ({n_events:,} events; frequent={frequent} rare={rare})")
+    print(f"best and median of {args.repeat} runs; load average {load}")
+    print(format_table(rows, targets))
+    if args.no_plans:
+        return 0
+    failed = 0
+    print("\nquery plans of the list cases (id query from build_select):")
+    for label, plan, indexed in explain(args.db, list_cases(frequent, rare)):
+        print(f"{label}: {'uses indexes' if indexed else 'FULL SCAN'}")
+        for line in plan:
+            print(f"    {line}")
+        failed += not indexed
+    if failed:
+        print(f"{failed} list queries scan a whole table")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

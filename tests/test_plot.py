@@ -60,6 +60,11 @@ def rows() -> list[EventRow]:
     ]
 
 
+def svg_texts(root: ET.Element) -> list[str]:
+    """The strings of the <text> elements (labels are kept as text: svg.fonttype 'none')."""
+    return ["".join(e.itertext()) for e in root.iter(f"{SVG_NS}text")]
+
+
 def png_size(path: Path) -> tuple[int, int]:
     """Width and height from the IHDR chunk, which must come first after the signature."""
     data = path.read_bytes()
@@ -102,11 +107,29 @@ def test_svg_parses_names_its_lanes_and_has_the_size_in_css_pixels(
     # Written in pt: 1600 px at 96 px per inch is 1200 pt.
     assert root.get("width") == "1200pt"
     assert root.get("height") == "675pt"
-    # matplotlib draws glyphs as paths but keeps each text in a comment holding the string.
-    source = out.read_text(encoding="utf-8")
+    texts = svg_texts(root)
     for label in ("Iran (3)", "Argentina (1)", f"{OTHER_LANE} (3)", f"{NONE_LANE} (1)"):
-        assert label in source
-    assert "Iran and friends" in source
+        assert label in texts
+    assert "Iran and friends" in texts
+    assert "1996" in texts  # a date tick
+
+
+def test_svg_shows_hostile_names_as_text(tmp_path: Path) -> None:
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(1)">'
+    out = tmp_path / "hostile.svg"
+    render_chart([row(1, "2016-05-03", actors=(hostile,))], out, title="</svg>&amp;")
+    root = ET.parse(out).getroot()
+    assert not [e for e in root.iter() if e.tag in (f"{SVG_NS}script", f"{SVG_NS}img")]
+    texts = svg_texts(root)
+    assert f"{hostile[:31]}… (1)" in texts
+    assert "</svg>&amp;" in texts
+
+
+def test_same_rows_give_the_same_file(tmp_path: Path, rows: list[EventRow]) -> None:
+    for name in ("a.svg", "b.svg", "a.png", "b.png"):
+        render_chart(rows, tmp_path / name)
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -332,7 +332,12 @@ def render_chart(
     if undated:
         xlabel += f" ({undated} event(s) with unresolved dates not shown)"
     ax.set_xlabel(xlabel)
-    fig.savefig(path, format=suffix[1:], dpi=DPI)
+    # SVG keeps its labels as <text> (searchable, selectable, smaller) rather than glyph
+    # paths, and both formats leave out the creation date so the same rows give the same file.
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline"}):
+        fig.savefig(path, format=suffix[1:], dpi=DPI, metadata={"Date": None})
 
 
 def _draw_lane(

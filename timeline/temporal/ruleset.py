@@ -21,10 +21,13 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from timeline.temporal.firstset import first_classes
+
 _PLACEHOLDER_RE = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)(?::(?P<group>[a-z_][a-z0-9_]*))?\}")
 # Rules never end inside a word: "Monday" must not match the start of "Mondays".
 _END_GUARD = r"(?![A-Za-z0-9])"
 _WORD_RE = re.compile(r"[a-z]+")
+_NAMED_GROUP_RE = re.compile(r"\(\?P<[a-z_][a-z0-9_]*>")
 # Literal words of a pattern, once escapes, group names and inline flags are removed.
 _PATTERN_NOISE_RE = re.compile(r"\\[a-zA-Z]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\(\?P<[^>]*>|\(\?[-a-z]*:")
 DIGIT = "<digit>"
@@ -98,6 +101,8 @@ class Rule:
     sources: Mapping[str, str]
     examples: tuple[Example, ...]
     triggers: frozenset[str]
+    # Kinds of character a match can begin with (firstset.py): digit, alpha, quote, other.
+    starts_with: frozenset[str]
     priority: int = 0
     reject_after: re.Pattern[str] | None = None
     reject_before: re.Pattern[str] | None = None
@@ -114,6 +119,9 @@ class RuleSet:
     tokens: re.Pattern[str]
     # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it.
     index: Mapping[str, tuple[int, ...]]
+    # Character class -> one alternation of every rule that can start with it: a single call
+    # that rejects most token starts before any rule is tried there.
+    prechecks: Mapping[str, re.Pattern[str]]
 
     def normalise(self, rule: Rule, group: str, text: str) -> int | str | None:
         """A group's matched text as the value its vocabulary gives, or the text itself."""
@@ -212,6 +220,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     rules: list[Rule] = []
     all_words: set[str] = set()
     index: dict[str, list[int]] = {}
+    by_class: dict[str, list[str]] = {}
     for number, spec in enumerate(pattern_doc.get("rule", [])):
         where = f"rule {spec.get('name', '?')}"
         sources: dict[str, str] = {}
@@ -223,6 +232,9 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         if not triggers:
             raise RuleError(f"{where}: no trigger word or digit; the matcher would never try it")
         all_words |= words
+        starts_with = first_classes(regex.pattern, FLAGS)
+        for char_class in starts_with:
+            by_class.setdefault(char_class, []).append(_NAMED_GROUP_RE.sub("(?:", body))
         for trigger in triggers:
             index.setdefault(trigger, []).append(number)
         examples = tuple(
@@ -239,6 +251,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
                 sources=MappingProxyType(sources),
                 examples=examples,
                 triggers=triggers,
+                starts_with=starts_with,
                 priority=int(spec.get("priority", 0)),
                 reject_after=_optional(spec, "reject_after", where),
                 reject_before=_optional(spec, "reject_before", where),
@@ -252,11 +265,16 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         + r")(?![a-z]))",
         re.IGNORECASE,
     )
+    prechecks = {
+        char_class: _compile("|".join(f"(?:{b})" for b in bodies), f"precheck {char_class}")
+        for char_class, bodies in by_class.items()
+    }
     return RuleSet(
         tuple(rules),
         MappingProxyType(vocabularies),
         tokens,
         MappingProxyType({k: tuple(v) for k, v in index.items()}),
+        MappingProxyType(prechecks),
     )
 
 

@@ -13,7 +13,9 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
+from timeline.temporal.firstset import char_class
 from timeline.temporal.resolve import (
     Context,
     Resolution,
@@ -33,7 +35,7 @@ from timeline.temporal.resolve import (
     resolve_vague_span,
 )
 from timeline.temporal.ruleset import DIGIT, Rule, RuleSet, load_rules
-from timeline.temporal.tense import tense_at
+from timeline.temporal.tense import Tense, TenseIndex
 from timeline.temporal.types import Interval, Timex, TimexType
 
 _SINCE_RE = re.compile(r"(?i:\bsince)\s+$")
@@ -119,6 +121,10 @@ def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -
     return Resolution(res.type, res.value, res.mod, interval, anchored=True)
 
 
+def _tense(tenses: Callable[[], TenseIndex], start: int, end: int) -> Tense:
+    return tenses().tense_at(start, end)
+
+
 def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, re.Match[str]]]:
     """Every rule match near a trigger token, as (start, -end, -priority, rule index, match).
 
@@ -135,18 +141,35 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
         if rule_ids:
             triggers.append((position, rule_ids))
     tried: dict[int, int] = {}  # start -> bit set of the rules already tried there
+    # Token starts that passed their class's precheck, in order, with that class. Triggers come
+    # in text order, so each start is prechecked once, when the first window reaches it.
+    passed: list[int] = []
+    passed_class: dict[int, str] = {}
+    checked = 0  # starts[:checked] have been prechecked
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
+    prechecks = ruleset.prechecks
     for trigger, rule_ids in triggers:
         first = bisect.bisect_left(starts, trigger - _WINDOW)
         last = bisect.bisect_right(starts, trigger)
-        for start in starts[first:last]:
+        for i in range(max(first, checked), last):
+            start = starts[i]
+            start_class = char_class(text[start])
+            precheck = prechecks.get(start_class)
+            if precheck is not None and precheck.match(text, start) is not None:
+                passed.append(start)
+                passed_class[start] = start_class
+        checked = max(checked, last)
+        for start in passed[bisect.bisect_left(passed, trigger - _WINDOW) :]:
+            start_class = passed_class[start]
             done = tried.get(start, 0)
             for rule_id in rule_ids:
                 if done >> rule_id & 1:
                     continue
                 done |= 1 << rule_id
                 rule = rules[rule_id]
+                if start_class not in rule.starts_with:
+                    continue
                 match = rule.regex.match(text, start)
                 if match is None or match.end() == start or _vetoed(rule, text, match):
                     continue
@@ -166,12 +189,13 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     found: list[Timex] = []
     last_quarter: str | None = None
     numbers = ruleset.vocabularies["number"].table
+    tenses = functools.cache(lambda: TenseIndex.build(text))  # built on first need only
     position = 0
     for start, _, _, rule_id, match in _candidates(text, ruleset):
         if start < position:
             continue  # inside an accepted timex, or a shorter reading of one
         rule = ruleset.rules[rule_id]
-        tense = functools.cache(functools.partial(tense_at, text, start, match.end()))
+        tense = functools.cache(functools.partial(_tense, tenses, start, match.end()))
         ended = bool(_ENDED_RE.match(text, match.end()))
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended)
         res = _resolve(rule, match, ruleset, ctx)

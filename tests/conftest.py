@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,5 +47,7 @@ def seeded_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def seeded_db(seeded_db_template: Path, db_path: Path) -> Path:
-    shutil.copy(seeded_db_template, db_path)
+    # The backup API copies committed pages including those still in the WAL file.
+    with sqlite3.connect(seeded_db_template) as src, sqlite3.connect(db_path) as dst:
+        src.backup(dst)
     return db_path

@@ -75,3 +75,4 @@ def main(ctx: click.Context, db: str) -> None:
       timeline list --actor Iran
     """
     ctx.obj = CliContext(db=os.path.expanduser(db))
+    ctx.call_on_close(ctx.obj.close)

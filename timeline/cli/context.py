@@ -30,6 +30,12 @@ class CliContext:
         return self._stores[write]
 
 
+    def close(self) -> None:
+        for store in self._stores.values():
+            store.close()
+        self._stores.clear()
+
+
 def pass_cli(f: F) -> F:
     """Pass the CliContext as the first argument."""
     return click.pass_obj(f)  # type: ignore[return-value]

@@ -8,7 +8,7 @@ process loses at most the open batch, and every stored document is complete.
 
 from __future__ import annotations
 
-import os
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,15 +59,13 @@ class Extracted:
     error: str | None = None
 
 
-# One dictionary per worker process, set by the pool initializer: building the alias index
-# is the expensive part of extraction set-up and must not be repeated per document. It is
-# process state of a worker, never read by the library itself.
+# The dictionary the worker processes use. The parent sets it before forking, so workers
+# inherit the built alias index and compiled rules instead of rebuilding them (seconds each);
+# it is process state of the pipeline, never read by the library itself.
 _WORKER_DICTIONARY: Dictionary | None = None
 
-
-def _init_worker(user_entries: Sequence[Any]) -> None:
-    global _WORKER_DICTIONARY
-    _WORKER_DICTIONARY = build_dictionary(user_entries)
+# Below this many documents a pool costs more than it saves.
+MIN_DOCS_FOR_POOL = 8
 
 
 def build_dictionary(user_entries: Sequence[Any]) -> Dictionary:
@@ -104,31 +102,46 @@ def user_entries(session: Session) -> list[Any]:
 def _extracted_stream(
     items: Iterable[SourceDocument | ReadError], jobs: int, entries: Sequence[Any]
 ) -> Iterator[Extracted | ReadError]:
-    if jobs <= 1:
-        dictionary = build_dictionary(entries)
-        for item in items:
+    global _WORKER_DICTIONARY
+    dictionary = build_dictionary(entries)
+    iterator = iter(items)
+    head = list(itertools.islice(iterator, MIN_DOCS_FOR_POOL))
+    if jobs <= 1 or len(head) < MIN_DOCS_FOR_POOL or not _can_fork():
+        for item in itertools.chain(head, iterator):
             yield item if isinstance(item, ReadError) else extract(item, dictionary)
         return
     import multiprocessing as mp
 
+    from timeline.temporal import tag
+
+    tag("", None)  # compile the tagger's rules once, before forking
+    _WORKER_DICTIONARY = dictionary
     # Errors from readers pass through in order; documents go to the pool. imap keeps input
     # order, so output is deterministic whatever the number of jobs.
     errors: list[ReadError] = []
 
     def docs() -> Iterator[SourceDocument]:
-        for item in items:
+        for item in itertools.chain(head, iterator):
             if isinstance(item, ReadError):
                 errors.append(item)
             else:
                 yield item
 
-    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(entries),)) as pool:
-        for result in pool.imap(_extract_in_worker, docs(), chunksize=4):
-            while errors:
-                yield errors.pop(0)
-            yield result
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            for result in pool.imap(_extract_in_worker, docs(), chunksize=4):
+                while errors:
+                    yield errors.pop(0)
+                yield result
+    finally:
+        _WORKER_DICTIONARY = None
     yield from errors
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
 
 
 def ingest(

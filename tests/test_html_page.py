@@ -13,6 +13,7 @@ import re
 import shutil
 import sqlite3
 import struct
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -282,7 +283,8 @@ def driver() -> Iterator[Any]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    profile = Path(__import__("tempfile").mkdtemp(prefix="timeline-chromium-"))
+    # A fresh profile per run: no state (cache, service workers) leaks between runs.
+    profile = Path(tempfile.mkdtemp(prefix="timeline-chromium-"))
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:

@@ -192,6 +192,16 @@ def test_hostile_text_never_appears_raw_in_the_page() -> None:
     assert HOSTILE_IMG not in page
 
 
+def test_the_script_never_parses_data_as_markup() -> None:
+    from importlib.resources import files
+
+    script = files("timeline.export.page_assets").joinpath("page.js").read_text("utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script
+    # Inlined as is: it must not be able to close its own block either.
+    assert "</script" not in script.lower() and "<!--" not in script
+
+
 def test_the_data_round_trips_through_json() -> None:
     rows = seed_like_rows()
     data = json.loads(data_block(page_text(rows)))

@@ -169,7 +169,7 @@
     if (e.start === null) { return "unresolved (" + e.timex + ")"; }
     return e.isoStart === e.isoEnd ? e.isoStart : e.isoStart + " \u2013 " + e.isoEnd;
   }
-  function span(cls, text) {
+  function textSpan(cls, text) {
     const s = document.createElement("span");
     s.className = cls;
     s.textContent = text;
@@ -191,14 +191,14 @@
       row.style.top = (i * ROW_H) + "px";
       const head = document.createElement("span");
       head.className = "ev-head";
-      head.appendChild(span("ev-date" + (e.approx ? " ev-approx" : ""),
+      head.appendChild(textSpan("ev-date" + (e.approx ? " ev-approx" : ""),
         (e.approx ? "~ " : "") + e.dateText));
-      head.appendChild(span("ev-interval", intervalLabel(e)));
-      head.appendChild(span("ev-actors", e.actors.map(function (a) {
+      head.appendChild(textSpan("ev-interval", intervalLabel(e)));
+      head.appendChild(textSpan("ev-actors", e.actors.map(function (a) {
         return actorNames[a];
       }).join(", ")));
       row.appendChild(head);
-      row.appendChild(span("ev-text", e.text));
+      row.appendChild(textSpan("ev-text", e.text));
       rows.appendChild(row);
     }
     Array.from(list.querySelectorAll(".event")).forEach(function (n) { n.remove(); });

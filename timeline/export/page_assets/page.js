@@ -2,7 +2,7 @@
 // period, filters, a virtualised event list and a detail panel.
 //
 // Every string from the data is untrusted news text: it reaches the page only through
-// textContent, canvas fillText or validated properties, never through innerHTML.
+// textContent, canvas fillText or validated properties, never through an HTML parser.
 (function () {
   "use strict";
 

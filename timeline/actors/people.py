@@ -28,6 +28,11 @@ from timeline.actors.types import ActorKind
 __all__ = ["AcronymDef", "NameFinding", "RoleRef", "SentenceNames", "find_names"]
 
 
+# No dictionary alias is longer than this many tokens; bounds the look-back for a dictionary
+# name that covers an organisation's span.
+_MAX_ALIAS_TOKENS = 16
+
+
 @dataclass(frozen=True, slots=True)
 class NameFinding:
     """A person or organisation found by its context (document offsets of the name)."""
@@ -429,8 +434,9 @@ def _find_orgs(
         # Center"); a longer name around a dictionary one is a new organisation ("United
         # Nations High Commission for Refugees")
         covered = any(
-            dm.first <= s and e <= dm.last and dm.info.kind is not ActorKind.COUNTRY
-            for dm in by_start.values()
+            dm.last >= e and dm.info.kind is not ActorKind.COUNTRY
+            for k in range(max(lo, s - _MAX_ALIAS_TOKENS), s + 1)
+            if (dm := by_start.get(k)) is not None
         )
         if len(words) >= 2 and not covered:
             country, relation = None, None

@@ -129,7 +129,8 @@ class _DocModel:
         for f in names.findings:
             if f.kind is ActorKind.PERSON:
                 p = self._person_for(f.name, f.dict_actor)
-                p.surfaces.append(f.name)
+                if f.name not in p.surfaces:
+                    p.surfaces.append(f.name)
                 if f.country:
                     p.affiliations.append(Affiliation(f.country, f.relation or "member"))
                 if f.title:
@@ -144,7 +145,8 @@ class _DocModel:
         for m in dms:
             if m.info.kind is ActorKind.PERSON:
                 p = self._person_for(m.text, m.actor)
-                p.surfaces.append(m.text)
+                if m.text not in p.surfaces:
+                    p.surfaces.append(m.text)
 
     def finish(self) -> None:
         for p in self.persons:
@@ -173,34 +175,30 @@ class _DocModel:
                 bucket.sort(key=lambda a: -len(a[0]))
 
     def acronyms(self, text: str, dms: list[DictMention], names: SentenceNames) -> None:
+        if not names.acronyms:
+            return
+        findings_at = {f.end: f for f in names.findings}
+        dms_at = {m.end: m for m in dms}
         for a in names.acronyms:
             known = self.d.lookup(a.acronym)
+            f = findings_at.get(a.target_end)
+            m = dms_at.get(a.target_end)
             if known:
                 # "United Nations High Commission for Refugees (UNHCR)": the long name found
                 # in the text is the dictionary entry the acronym names
-                for f in names.findings:
-                    if (
-                        f.end == a.target_end
-                        and f.kind is not ActorKind.PERSON
-                        and f.name in self.orgs
-                    ):
-                        del self.orgs[f.name]
-                        self.org_alias[f.name] = known[0].actor
-                        self.extra_aliases.setdefault(known[0].actor, []).append(f.name)
+                if f is not None and f.kind is not ActorKind.PERSON and f.name in self.orgs:
+                    del self.orgs[f.name]
+                    self.org_alias[f.name] = known[0].actor
+                    self.extra_aliases.setdefault(known[0].actor, []).append(f.name)
                 continue
             target: str | None = None
-            for f in names.findings:
-                if f.end == a.target_end:
-                    target = self.person_of.get(f.name) if f.kind is ActorKind.PERSON else f.name
-            for m in dms:
-                if m.end == a.target_end and m.info.kind in (
-                    ActorKind.ORGANISATION,
-                    ActorKind.GROUP,
-                ):
-                    target = m.actor
-                    self.extra_aliases.setdefault(m.actor, []).append(a.acronym)
+            if f is not None:
+                target = self.person_of.get(f.name) if f.kind is ActorKind.PERSON else f.name
+            if m is not None and m.info.kind in (ActorKind.ORGANISATION, ActorKind.GROUP):
+                target = m.actor
+                self.extra_aliases.setdefault(m.actor, []).append(a.acronym)
             if target is None:
-                if any(m.end == a.target_end for m in dms) or a.target_start < 0:
+                if m is not None or a.target_start < 0:
                     # "Buenos Aires (AMIA)": not an abbreviation of a place;
                     # "gross domestic product (GDP)": a term, not an organisation
                     continue
@@ -233,12 +231,27 @@ class _DocModel:
         names: SentenceNames,
     ) -> list[Mention]:
         out: list[Mention] = []
-        spans: list[tuple[int, int]] = []
+        if lo >= hi:
+            return out
+        # which characters of the sentence a mention already holds (linear, not pairwise)
+        base = toks[lo][1]
+        held = bytearray(toks[hi - 1][2] - base)
+
+        def hold(s: int, e: int) -> None:
+            held[s - base : e - base] = b"\x01" * (e - s)
+
+        def free(s: int, e: int) -> bool:
+            return held.find(1, s - base, e - base) == -1
+
+        def inside(s: int, e: int) -> bool:
+            return held.find(0, s - base, e - base) == -1
+
         for f in names.findings:
             actor = self._finding_actor(f)
             if actor is not None:
                 out.append(Mention(actor, Role.ACTOR, f.name, f.start, f.end))
-                spans.append((f.start, f.end))
+                hold(f.start, f.end)
+        by_end = {m.end: m for m in dms}
         # names this document defined (people, acronyms, organisations named in full) come
         # before the dictionary: "Chinese Academy of Sciences" beats the "Chinese" inside it
         i = lo
@@ -249,13 +262,13 @@ class _DocModel:
                 continue
             n, actor = hit
             s, e = toks[i][1], toks[i + n - 1][2]
-            if not any(a < e and s < b for a, b in spans):
+            if free(s, e):
                 out.append(Mention(actor, Role.ACTOR, text[s:e], s, e))
-                spans.append((s, e))
-                self._possessor_affiliation(toks, i, lo, dms, actor)
+                hold(s, e)
+                self._possessor_affiliation(toks, i, lo, by_end, actor)
             i += n
         for m in dms:
-            if any(s <= m.start and m.end <= e for s, e in spans):
+            if inside(m.start, m.end):
                 continue  # inside a name found by context ("U.S." in "U.S. Embassy")
             actor = (
                 self.person_of.get(m.actor, m.actor) if m.info.kind is ActorKind.PERSON else m.actor
@@ -265,22 +278,21 @@ class _DocModel:
                 # a person of this document bears the name ("Livingstone said")
                 actor, role = self.surname_of[m.text], Role.ACTOR
             out.append(Mention(actor, role, m.text, m.start, m.end))
-            spans.append((m.start, m.end))
+            hold(m.start, m.end)
         for r in names.role_refs:
             holders = {p.name for p in self.persons if (r.country, r.title) in p.titles}
             if len(holders) == 1:
                 out.append(Mention(holders.pop(), Role.ACTOR, r.text, r.start, r.end))
-                spans.append((r.start, r.end))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
 
     def _possessor_affiliation(
-        self, toks: list[Token], i: int, lo: int, dms: list[DictMention], actor: str
+        self, toks: list[Token], i: int, lo: int, by_end: dict[int, DictMention], actor: str
     ) -> None:
         """ "Iran's Zarif", "Cuba's Castro": the possessive country is the person's."""
         if i - 2 < lo or toks[i - 1][0].lower() != "s" or toks[i - 2][0] not in "'’":
             return
-        owner = next((m for m in dms if m.end == toks[i - 2][1]), None)
+        owner = by_end.get(toks[i - 2][1])
         if owner is None or owner.info.kind is not ActorKind.COUNTRY:
             return
         for p in self.persons:

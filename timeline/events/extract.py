@@ -48,18 +48,15 @@ def extract(
         if not chosen:
             continue
         clauses = split_clauses(text, s, e, [(t.start, t.end) for t, _ in chosen])
+        starts = [m.start for m in mentions]  # sorted by the resolver
         for (timex, interval), clause in zip(chosen, clauses, strict=True):
-            linked = _unique(
+            # a shared head gives its actors, not its places, to every conjunct
+            shared = [
                 m
-                for m in mentions
-                if (clause.start <= m.start and m.end <= clause.end)
-                # a shared head gives its actors, not its places, to every conjunct
-                or (
-                    clause.shared_start <= m.start
-                    and m.end <= clause.shared_end
-                    and m.role is Role.ACTOR
-                )
-            )
+                for m in _within(mentions, starts, clause.shared_start, clause.shared_end)
+                if m.role is Role.ACTOR
+            ]
+            linked = _unique([*_within(mentions, starts, clause.start, clause.end), *shared])
             events.append(
                 ExtractedEvent(
                     text=text[clause.start : clause.end],
@@ -73,6 +70,12 @@ def extract(
     return Extraction(
         timexes=list(ordered), events=events, actors=resolved.actors, notes=resolved.notes
     )
+
+
+def _within(mentions: list[Mention], starts: list[int], a: int, b: int) -> list[Mention]:
+    """Mentions inside [a, b), found by bisection (a sentence may hold thousands)."""
+    lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+    return [m for m in mentions[lo:hi] if m.end <= b]
 
 
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

@@ -35,9 +35,19 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy
 
+# The PostgreSQL tests (tests/test_postgres*.py) run when a server answers here; each test
+# makes and drops its own database. Set TIMELINE_TEST_POSTGRES_URL yourself to use another
+# server, or to an empty value to skip them. No server is never an error.
+PG_TEST_URL := postgresql+psycopg://postgres@127.0.0.1:5432/test
+PG_PROBE = $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" >/dev/null 2>&1
+
 test: dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	@if [ -z "$${TIMELINE_TEST_POSTGRES_URL+set}" ] && $(PG_PROBE); then \
+	  echo "PostgreSQL answers at $(PG_TEST_URL): running its tests too"; \
+	  export TIMELINE_TEST_POSTGRES_URL="$(PG_TEST_URL)"; \
+	fi; \
 	$(BIN)/pytest
 
 bench: dev

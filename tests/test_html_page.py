@@ -11,7 +11,6 @@ import io
 import json
 import re
 import shutil
-import sqlite3
 import struct
 import tempfile
 from collections.abc import Iterator
@@ -502,21 +501,7 @@ def test_ten_thousand_events_load_and_filter(driver: Any, tmp_path: Path) -> Non
 # ---- the `timeline html` command ---------------------------------------------------------
 
 
-@pytest.fixture
-def seeds(seeded_db_template: Path, db_path: Path) -> Path:
-    """The seeds database at ``db_path``, copied with SQLite's backup API.
-
-    A file copy (conftest's ``seeded_db``) misses what is still in the template's write-ahead
-    log while the ingesting process is alive; the backup API reads through it.
-    """
-    with sqlite3.connect(seeded_db_template) as source, sqlite3.connect(db_path) as target:
-        source.backup(target)
-    source.close()
-    target.close()
-    return db_path
-
-
-def test_cli_html_writes_the_seeds_page(run: Invoke, seeds: Path, tmp_path: Path) -> None:
+def test_cli_html_writes_the_seeds_page(run: Invoke, seeded_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "seeds.html"
     result = run("html", "-o", str(out), "--title", "Seeds")
     assert result.exit_code == 0, result.output
@@ -527,8 +512,8 @@ def test_cli_html_writes_the_seeds_page(run: Invoke, seeds: Path, tmp_path: Path
     assert len(data["events"]) == int(match.group(1)) > 0
 
 
-def test_cli_html_filters_like_list(run: Invoke, seeds: Path) -> None:
-    filters = ("--from", "2016", "--text", "Iran")
+def test_cli_html_filters_like_list(run: Invoke, seeded_db: Path) -> None:
+    filters = ("--actor", "Iran", "--from", "2016")
     listed = json.loads(run("list", *filters, "--json").output)
     assert listed
     result = run("html", *filters, "-o", "-")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import struct
 import sys
 import xml.etree.ElementTree as ET
@@ -246,29 +245,15 @@ def test_ten_thousand_events_render(tmp_path: Path) -> None:
 # ---- the `timeline plot` command ---------------------------------------------------------
 
 
-@pytest.fixture
-def seeds(seeded_db_template: Path, db_path: Path) -> Path:
-    """The seeds database at ``db_path``, copied with SQLite's backup API.
-
-    A file copy (conftest's ``seeded_db``) misses what is still in the template's write-ahead
-    log while the ingesting process is alive; the backup API reads through it.
-    """
-    with sqlite3.connect(seeded_db_template) as source, sqlite3.connect(db_path) as target:
-        source.backup(target)
-    source.close()
-    target.close()
-    return db_path
-
-
-def test_cli_plot_draws_the_seeds(run: Invoke, seeds: Path, tmp_path: Path) -> None:
+def test_cli_plot_draws_the_seeds(run: Invoke, seeded_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "iran.png"
-    result = run("plot", "--from", "1990", "-o", str(out), "--width", "1000", "--height", "600")
+    result = run("plot", "--actor", "Iran", "-o", str(out), "--width", "1000", "--height", "600")
     assert result.exit_code == 0, result.output
     assert png_size(out) == (1000, 600)
     assert re.fullmatch(r"plotted \d+ events to .*iran\.png\n", result.stderr)
 
 
-def test_cli_plot_svg_by_place_with_title(run: Invoke, seeds: Path, tmp_path: Path) -> None:
+def test_cli_plot_svg_by_place_with_title(run: Invoke, seeded_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "places.svg"
     result = run("plot", "--by", "place", "--top", "3", "--title", "Places", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -285,7 +270,7 @@ def test_cli_plot_rejects_an_unknown_suffix_before_reading(run: Invoke, tmp_path
 
 
 def test_cli_plot_with_no_match_warns_and_writes_an_empty_chart(
-    run: Invoke, seeds: Path, tmp_path: Path
+    run: Invoke, seeded_db: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "none.svg"
     result = run("plot", "--from", "1200", "--to", "1201", "-o", str(out))

@@ -151,3 +151,12 @@ def test_data_example(dictionary: Dictionary, text: str, actor: str, role: str) 
         assert all(a != actor for a, _ in found), found
     else:
         assert (actor, role) in found, found
+
+
+def test_dictionary_pickles_for_worker_processes(dictionary: Dictionary) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(dictionary))
+    assert len(copy) == len(dictionary)
+    assert [a.actor for a in copy.lookup("Tehran")] == ["Tehran"]
+    assert copy.rules.title_short == dictionary.rules.title_short

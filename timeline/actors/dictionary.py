@@ -103,6 +103,13 @@ class Rules:
     city_stoplist: frozenset[str]
     examples: tuple[tuple[str, str, str], ...]  # (text, actor, role|"none")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        fields = {
+            f: dict(v) if isinstance(v := getattr(self, f), MappingProxyType) else v
+            for f in self.__slots__
+        }
+        return (_rebuild_rules, (fields,))
+
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Tokens of ``text`` as ``(token, start, end)``."""
@@ -159,8 +166,33 @@ class Dictionary:
             builder.add_entry(entry, index=True)
         return builder.build()
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # read-only mapping views do not pickle; worker processes may receive a dictionary
+        return (
+            _rebuild_dictionary,
+            (dict(self.entries), dict(self.index), self.rules, dict(self.surnames)),
+        )
+
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _rebuild_dictionary(
+    entries: dict[str, ActorEntry],
+    index: dict[str, tuple[AliasInfo, ...]],
+    rules: Rules,
+    surnames: dict[str, tuple[str, ...]],
+) -> Dictionary:
+    return Dictionary(
+        MappingProxyType(entries), MappingProxyType(index), rules, MappingProxyType(surnames)
+    )
+
+
+def _rebuild_rules(fields: dict[str, Any]) -> Rules:
+    values: dict[str, Any] = {
+        k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in fields.items()
+    }
+    return Rules(**values)
 
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:

@@ -32,6 +32,7 @@ Candidate pairs come from keys (entity x time bucket) so that ingest stays linea
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _YEAR = re.compile(r"(1[5-9]|20)\d\d")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: bombing, bombed, bombs -> bomb; strikes, striking -> strik."""
     if word.endswith(_SIBILANT_ES) and len(word) > 5:
@@ -373,7 +375,7 @@ def probe_keys(r: Report) -> list[str]:
 # --- clustering ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """Reports found to tell one event. ``group_id`` is the stored group it continues, if any."""
 

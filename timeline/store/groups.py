@@ -352,6 +352,7 @@ def update_groups(
     info = {**stored, **new}
 
     created = [c for c in clusters if c.group_id is None]
+    kept = [c for c in clusters if c.group_id is not None]
     if created:
         ids = session.execute(
             insert(EventGroup).returning(EventGroup.id, sort_by_parameter_order=True),
@@ -360,7 +361,6 @@ def update_groups(
         for c, gid in zip(created, ids, strict=True):
             c.group_id = gid
     result.groups_created = len(created)
-    kept = [c for c in clusters if c not in created]
     for c in kept:
         assert c.group_id is not None
         if c.merged_ids:

@@ -160,3 +160,13 @@ def test_most_events_have_an_actor(seed000: Extraction, seed004: Extraction) -> 
     events = seed000.events + seed004.events
     with_actor = [e for e in events if _actors(e)]
     assert len(with_actor) / len(events) >= 0.9
+
+
+def test_004_without_a_dct_keeps_relative_events_unresolved() -> None:
+    raw = (SEEDS / "004_ddb595ec236b03f1.txt").read_text(encoding="utf-8")
+    x = extract_document(raw[split_front_matter(raw).end :], None, load_dictionary())
+    monday = next(e for e in x.events if e.timex.surface == "Monday")
+    assert monday.interval is None
+    assert "Mohammad Javad Zarif" in _actors(monday)
+    (attack,) = (e for e in x.events if e.timex.surface == "1994")
+    assert attack.interval is not None and attack.interval.start == date(1994, 1, 1)

@@ -520,3 +520,9 @@ def test_cli_html_filters_like_list(run: Invoke, seeded_db: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(data_block(result.stdout))
     assert sorted(e[0] for e in data["events"]) == sorted(r["event_id"] for r in listed)
+
+
+def test_cli_html_reports_an_unwritable_path(run: Invoke, seeded_db: Path, tmp_path: Path) -> None:
+    result = run("html", "-o", str(tmp_path / "missing" / "page.html"))
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "No such file or directory" in result.output

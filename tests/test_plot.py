@@ -287,3 +287,9 @@ def test_docstring_examples_run() -> None:
     result = doctest.testmod(plot)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_cli_plot_reports_an_unwritable_path(run: Invoke, seeded_db: Path, tmp_path: Path) -> None:
+    result = run("plot", "-o", str(tmp_path / "missing" / "chart.png"))
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "No such file or directory" in result.output

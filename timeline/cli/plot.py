@@ -37,6 +37,10 @@ class _Counted:
             yield row
 
 
+def _cannot_write(path: object, error: OSError) -> str:
+    return f"cannot write {str(path)!r}: {error.strerror or error}"
+
+
 def _chart_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     path = Path(value)
     if path.suffix.lower() not in CHART_SUFFIXES:
@@ -125,6 +129,8 @@ def plot_command(
             )
         except ValueError as e:
             raise click.ClickException(str(e)) from None
+        except OSError as e:
+            raise click.ClickException(_cannot_write(output, e)) from None
     if rows.count == 0:
         click.echo("warning: no events match the filters; the chart is empty", err=True)
     click.echo(f"plotted {rows.count} events to {output}", err=True)
@@ -158,6 +164,9 @@ def html_command(cli: CliContext, flt: EventFilter, output: str, title: str) -> 
         if output == "-":
             n = render_page(iter_events(session, flt), sys.stdout, title=title)
             return
-        with open(output, "w", encoding="utf-8") as out:
-            n = render_page(iter_events(session, flt), out, title=title)
+        try:
+            with open(output, "w", encoding="utf-8") as out:
+                n = render_page(iter_events(session, flt), out, title=title)
+        except OSError as e:
+            raise click.ClickException(_cannot_write(output, e)) from None
     click.echo(f"wrote {n} events to {output}", err=True)

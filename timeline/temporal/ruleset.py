@@ -43,6 +43,10 @@ STOP_WORDS = frozenset(
 )
 
 FLAGS = re.IGNORECASE
+# A number starts a date only as a year (four digits) or when a word, a fraction or a
+# separator follows it ("5 years", "5 1/2 hours", "3/22", "10:30", "20th"). This guard turns
+# away runs of bare numbers (tables, scores) before the many digit rules are tried.
+_PRECHECK_GUARD = {"digit": r"(?=\d{4}|\d{1,3}(?:[^\d\s]|\s+(?:[^\W\d]|\d{1,2}/)))"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +58,14 @@ class Vocabulary:
     title_case: bool
 
     def pattern(self) -> str:
-        """The alternation of the words, longest first so that "Sept." wins over "Sep"."""
-        words = sorted(self.table, key=lambda w: (-len(w), w))
+        """The words as one trie-shaped alternation (longer words are tried first)."""
         if not self.title_case:
-            return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+            return "(?:" + _trie_regex(self.table) + ")"
         variants: list[str] = []
-        for word in words:
+        for word in self.table:
             title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
-            for form in dict.fromkeys((title, word.upper())):
-                variants.append(_word_regex(form))
-        return "(?-i:" + "|".join(variants) + ")"
+            variants.extend(dict.fromkeys((title, word.upper())))
+        return "(?-i:" + _trie_regex(variants) + ")"
 
     def lookup(self, text: str) -> int | str | None:
         """The value of a matched word, insensitive to case and inner whitespace."""
@@ -75,11 +77,18 @@ class Vocabulary:
         return {w for key in self.table for w in _WORD_RE.findall(key.lower())}
 
 
-def _word_regex(word: str) -> str:
+def _units(word: str) -> list[str]:
     # Spaces inside multi-word entries match any run of whitespace; apostrophes match the
     # typographic one too.
-    parts = [re.escape(p).replace("'", "['\u2019]") for p in word.split(" ")]
-    return r"\s+".join(parts)
+    units = []
+    for char in word:
+        if char == " ":
+            units.append(r"\s+")
+        elif char == "'":
+            units.append("['\u2019]")
+        else:
+            units.append(re.escape(char))
+    return units
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +128,9 @@ class RuleSet:
     tokens: re.Pattern[str]
     # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it.
     index: Mapping[str, tuple[int, ...]]
+    # (trigger, character class of a start) -> the indexes of the rules that contain the trigger
+    # and can start with that class, and the same as a bit set.
+    by_start: Mapping[tuple[str, str], tuple[tuple[int, ...], int]]
     # Character class -> one alternation of every rule that can start with it: a single call
     # that rejects most token starts before any rule is tried there.
     prechecks: Mapping[str, re.Pattern[str]]
@@ -190,18 +202,19 @@ def _rule_words(
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """An alternation of words shaped as a character trie, which the regex engine walks in
-    time proportional to a word's length rather than to the number of words."""
+    """An alternation of words shaped as a trie, which the regex engine walks in time
+    proportional to a word's length rather than to the number of words. Greedy optional
+    tails make the longest word win, as a longest-first alternation would."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
-        for char in word:
-            node = node.setdefault(char, {})
+        for unit in _units(word):
+            node = node.setdefault(unit, {})
         node[""] = {}
 
     def render(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        branches = [unit + render(child) for unit, child in sorted(node.items()) if unit]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -266,14 +279,23 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         re.IGNORECASE,
     )
     prechecks = {
-        char_class: _compile("|".join(f"(?:{b})" for b in bodies), f"precheck {char_class}")
+        char_class: _compile(
+            _PRECHECK_GUARD.get(char_class, "") + "(?:" + "|".join(f"(?:{b})" for b in bodies) + ")",
+            f"precheck {char_class}",
+        )
         for char_class, bodies in by_class.items()
     }
+    by_start: dict[tuple[str, str], tuple[tuple[int, ...], int]] = {}
+    for trigger, numbers in index.items():
+        for char_class in by_class:
+            ids = tuple(n for n in numbers if char_class in rules[n].starts_with)
+            by_start[trigger, char_class] = (ids, sum(1 << n for n in ids))
     return RuleSet(
         tuple(rules),
         MappingProxyType(vocabularies),
         tokens,
         MappingProxyType({k: tuple(v) for k, v in index.items()}),
+        MappingProxyType(by_start),
         MappingProxyType(prechecks),
     )
 

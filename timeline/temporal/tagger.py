@@ -48,7 +48,7 @@ _ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # starts 9 characters before "first").
 _WINDOW = 32
 # How far back the reject_before / keep_before checks look.
-_LOOKBEHIND = 40
+_LOOKBEHIND = 20
 
 
 def _resolve(rule: Rule, match: re.Match[str], rules: RuleSet, ctx: Context) -> Resolution | None:
@@ -132,14 +132,15 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     tokens, each (start, rule) pair once.
     """
     starts: list[int] = []
-    triggers: list[tuple[int, tuple[int, ...]]] = []
+    triggers: list[tuple[int, str]] = []
+    index = ruleset.index
     for token in ruleset.tokens.finditer(text):
         position = token.start()
         starts.append(position)
         word = token["word"]
-        rule_ids = ruleset.index.get(word.lower() if word else DIGIT)
-        if rule_ids:
-            triggers.append((position, rule_ids))
+        key = word.lower() if word else DIGIT
+        if key in index:
+            triggers.append((position, key))
     tried: dict[int, int] = {}  # start -> bit set of the rules already tried there
     # Token starts that passed their class's precheck, in order, with that class. Triggers come
     # in text order, so each start is prechecked once, when the first window reaches it.
@@ -149,7 +150,8 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
     prechecks = ruleset.prechecks
-    for trigger, rule_ids in triggers:
+    by_start = ruleset.by_start
+    for trigger, key in triggers:
         first = bisect.bisect_left(starts, trigger - _WINDOW)
         last = bisect.bisect_right(starts, trigger)
         for i in range(max(first, checked), last):
@@ -161,15 +163,15 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
                 passed_class[start] = start_class
         checked = max(checked, last)
         for start in passed[bisect.bisect_left(passed, trigger - _WINDOW) :]:
-            start_class = passed_class[start]
+            rule_ids, mask = by_start[key, passed_class[start]]
             done = tried.get(start, 0)
+            if done & mask == mask:
+                continue
             for rule_id in rule_ids:
                 if done >> rule_id & 1:
                     continue
                 done |= 1 << rule_id
                 rule = rules[rule_id]
-                if start_class not in rule.starts_with:
-                    continue
                 match = rule.regex.match(text, start)
                 if match is None or match.end() == start or _vetoed(rule, text, match):
                     continue

@@ -372,7 +372,7 @@ def test_same_person(dictionary: Dictionary) -> None:
             id="long-name-of-a-dictionary-acronym",
         ),
         pytest.param(
-            "George Bush met Bill Richardson.", [], id="cities-inside-names-are-not-places"
+            "Paris Hilton met Bill Richardson.", [], id="cities-inside-names-are-not-places"
         ),
     ],
 )

@@ -141,10 +141,13 @@ def _role(
         return Role.PLACE, info.actor
     if info.kind is ActorKind.CITY:
         if info.form == AliasForm.CAPITAL and info.country is not None:
-            after = toks[j][0].lower() if j < hi else ""
+            nxt = toks[j][0] if j < hi else ""
+            after = nxt.lower()
             before = _governing_word(toks, i, lo, rules)
+            # a past-tense verb right after the capital: "Beijing showered Paris with praise"
+            acts = nxt.islower() and nxt.endswith("ed") and len(nxt) > 3
             if before not in rules.place_before and (
-                possessive or after in rules.actor_after or before in rules.actor_before
+                possessive or acts or after in rules.actor_after or before in rules.actor_before
             ):
                 return Role.ACTOR, info.country
         return Role.PLACE, info.actor

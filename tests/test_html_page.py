@@ -526,3 +526,13 @@ def test_cli_html_reports_an_unwritable_path(run: Invoke, seeded_db: Path, tmp_p
     result = run("html", "-o", str(tmp_path / "missing" / "page.html"))
     assert result.exit_code == 1
     assert "cannot write" in result.output and "No such file or directory" in result.output
+
+
+def test_cli_html_unknown_actor_leaves_no_file(
+    run: Invoke, seeded_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "page.html"
+    result = run("html", "--actor", "Nobody At All", "-o", str(out))
+    assert result.exit_code == 1
+    assert "unknown actor" in result.output
+    assert not out.exists()

@@ -6,6 +6,7 @@ Both take the filters of ``timeline list`` and hand the same rows to one library
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -159,14 +160,18 @@ def html_command(cli: CliContext, flt: EventFilter, output: str, title: str) -> 
     from timeline.export.page import render_page
     from timeline.store.query import iter_events
 
+    # The page is built in memory first (render_page holds all events anyway, to sort and
+    # count them), so a failed query leaves no empty file behind.
+    page = io.StringIO()
     store = cli.store()
     with friendly_errors(), store.session() as session:
-        if output == "-":
-            n = render_page(iter_events(session, flt), sys.stdout, title=title)
-            return
-        try:
-            with open(output, "w", encoding="utf-8") as out:
-                n = render_page(iter_events(session, flt), out, title=title)
-        except OSError as e:
-            raise click.ClickException(_cannot_write(output, e)) from None
+        n = render_page(iter_events(session, flt), page, title=title)
+    if output == "-":
+        sys.stdout.write(page.getvalue())
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as out:
+            out.write(page.getvalue())
+    except OSError as e:
+        raise click.ClickException(_cannot_write(output, e)) from None
     click.echo(f"wrote {n} events to {output}", err=True)

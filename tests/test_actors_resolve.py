@@ -374,6 +374,11 @@ def test_same_person(dictionary: Dictionary) -> None:
         pytest.param(
             "Paris Hilton met Bill Richardson.", [], id="cities-inside-names-are-not-places"
         ),
+        pytest.param(
+            "The People's Liberation Army (PLA) moved. The PLA left.",
+            ["People's Liberation Army", "People's Liberation Army", "People's Liberation Army"],
+            id="owner-inside-org-name",
+        ),
     ],
 )
 def test_names_found(dictionary: Dictionary, text: str, expected: list[str]) -> None:

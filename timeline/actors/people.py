@@ -139,7 +139,9 @@ def _org_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
             j > i and toks[j - 1][0] in rules.org_heads and _match_title(toks, j, hi, rules) > j
         ):
             break  # "Supreme Court Tuesday", "European Parliament President Josep Borrell"
-        if _cap(t) or dotted or owner:
+        if owner:
+            j += 2 if j + 1 < hi and toks[j + 1][0] == "s" else 1
+        elif _cap(t) or dotted:
             j += 1
         elif (
             t == "-"

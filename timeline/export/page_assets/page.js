@@ -53,7 +53,8 @@
     otherLane = lanes.length;
     lanes.push({ name: "other", colour: GREY_OTHER });
   }
-  if (events.some(function (e) { return e.actors.length === 0; })) {
+  // Only events on the axis need a lane: undated ones are listed, never drawn.
+  if (events.some(function (e) { return e.actors.length === 0 && e.start !== null; })) {
     noneLane = lanes.length;
     lanes.push({ name: "(none)", colour: GREY_NONE });
   }

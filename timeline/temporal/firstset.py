@@ -9,10 +9,9 @@ conservative: anything it does not understand counts as "may start with anything
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 DIGIT, ALPHA, QUOTE, OTHER = "digit", "alpha", "quote", "other"
 EVERYTHING = frozenset({DIGIT, ALPHA, QUOTE, OTHER})

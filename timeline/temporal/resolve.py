@@ -178,7 +178,6 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     mod = _mod(fields)
     dct = ctx.dct
     year = _year(fields, dct)
-    pod = fields.get("pod")
     if "decade" in fields:
         return _finish(TimexType.DATE, str(fields["decade"])[:3], mod)
     if "spoken_year" in fields:
@@ -201,17 +200,15 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return None
         return _finish(TimexType.DATE, f"{n - 1:02d}", mod)
     if "holiday" in fields:
-        if year is None:
-            year = _year_for(12, 31, ctx) if dct else None
-            if dct is not None:
-                year = dct.year
+        if year is None and dct is not None:
+            year = dct.year
         if year is None:
             return _finish(TimexType.DATE, "XXXX-XX-XX", mod)
-        day = _holiday(str(fields["holiday"]), year)
-        if day is not None and dct is not None and "year" not in fields and day > dct:
-            if ctx.tense() is not Tense.FUTURE:
-                day = _holiday(str(fields["holiday"]), year - 1)
-        return _finish(TimexType.DATE, day.isoformat() if day else f"{year}", mod)
+        when = _holiday(str(fields["holiday"]), year)
+        if (when is not None and dct is not None and "year" not in fields and when > dct
+                and ctx.tense() is not Tense.FUTURE):
+            when = _holiday(str(fields["holiday"]), year - 1)
+        return _finish(TimexType.DATE, when.isoformat() if when else f"{year}", mod)
     quarter = _int(fields, "quarter") or _int(fields, "quarter_num")
     if "quarter" in fields or "quarter_num" in fields:
         if quarter is None or not 1 <= quarter <= 4:
@@ -228,7 +225,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         year = year or (dct.year if dct else None)
         return _finish(TimexType.DATE, f"{year:04d}-H{half}" if year else f"XXXX-H{half}", mod)
     if "season" in fields:
-        return _finish(TimexType.DATE, f"{year:04d}-{fields['season']}", mod)
+        prefix = f"{year:04d}" if year else "XXXX"
+        return _finish(TimexType.DATE, f"{prefix}-{fields['season']}", mod)
     month = _int(fields, "month") or _int(fields, "month_num")
     day = _int(fields, "day")
     if year is None and "rel" in fields and dct is not None:
@@ -332,13 +330,12 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     if "weekday" in fields:
         weekday = int(fields["weekday"])
         if rel < 0:
-            delta = (dct.isoweekday() - weekday) % 7 or 7
-            day = dct - dt.timedelta(days=delta)
+            when = dct - dt.timedelta(days=(dct.isoweekday() - weekday) % 7 or 7)
         elif rel > 0:
-            day = dct + dt.timedelta(days=(weekday - dct.isoweekday()) % 7 or 7)
+            when = dct + dt.timedelta(days=(weekday - dct.isoweekday()) % 7 or 7)
         else:
-            day = dct + dt.timedelta(days=weekday - dct.isoweekday())
-        return _finish(TimexType.DATE, day.isoformat(), mod)
+            when = dct + dt.timedelta(days=weekday - dct.isoweekday())
+        return _finish(TimexType.DATE, when.isoformat(), mod)
     return None
 
 
@@ -417,7 +414,7 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
                 else Interval(ctx.dct, ctx.dct + dt.timedelta(days=1), Precision.DAY)
             return Resolution(TimexType.DURATION, value, mod, interval, anchored=True)
         return Resolution(TimexType.DURATION, value, mod)
-    other = shift(ctx.dct, unit if unit != "WE" else "W", int(round(count)) * rel)
+    other = shift(ctx.dct, unit if unit != "WE" else "W", round(count) * rel)
     start, end = (other, ctx.dct) if rel < 0 else (ctx.dct, other)
     precision = {"Y": Precision.YEAR, "M": Precision.MONTH, "W": Precision.WEEK,
                  "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY}
@@ -459,7 +456,7 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
         return _finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{q}", mod)
     if ctx.dct is None:
         return _finish(TimexType.DATE, _UNDERSPECIFIED.get(unit, "XXXX"), mod)
-    amount = int(round(count)) * sign
+    amount = round(count) * sign
     if unit in {"H", "MIN", "S"}:
         return _finish(TimexType.DATE, ctx.dct.isoformat(), mod)
     if unit in {"DE", "CE"}:
@@ -517,10 +514,7 @@ def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:
         offset = -1 if surface.startswith(("last", "the previous")) else 0
     if surface.startswith("tonight") and not pod:
         pod = "NI"
-    if ctx.dct is None:
-        value = "XXXX-XX-XX"
-    else:
-        value = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    value = "XXXX-XX-XX" if ctx.dct is None else (ctx.dct + dt.timedelta(days=offset)).isoformat()
     if pod:
         return _finish(TimexType.TIME, f"{value}T{pod}", _mod(fields))
     return _finish(TimexType.DATE, value, _mod(fields))
@@ -529,6 +523,7 @@ def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:
 def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
     """Clock times, with the day they name or the DCT: "8 a.m. Friday", "10:30 p.m."."""
     noon = str(fields.get("noon", "")).lower()
+    hour: int | None
     if noon:
         hour, minute = (0, 0) if noon == "midnight" else (12, 0)
     else:
@@ -609,9 +604,9 @@ def resolve_range(fields: Fields, ctx: Context) -> Resolution | None:
             year = _year_for(month, 0, ctx)
         if year is None:
             return _finish(TimexType.DATE, f"XXXX-{month:02d}", None)
-        end_year = year + 1 if end_month < month else year
+        last_year = year + 1 if end_month < month else year
         a, b = interval_for_value(f"{year:04d}-{month:02d}"), interval_for_value(
-            f"{end_year:04d}-{end_month:02d}")
+            f"{last_year:04d}-{end_month:02d}")
         if a is None or b is None:
             return None
         return Resolution(TimexType.DATE, f"{year:04d}-{month:02d}", None, span(a, b))

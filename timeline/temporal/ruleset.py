@@ -35,11 +35,7 @@ DIGIT = "<digit>"
 # "at last"...): they may start a match but do not trigger a search. Every rule still needs
 # one trigger (checked when the rules are built).
 STOP_WORDS = frozenset(
-    "the a an of and or to in on at for from by its this that be have not also well i we you "
-    "he she it they more than less over under up no least most each every per times once "
-    "twice other additional full straight consecutive s st nd rd th year's than fewer close "
-    "longer some about around almost nearly roughly approximately between through until till "
-    "back so with as".split()
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "its", "this", "that", "be", "have", "not", "also", "well", "i", "we", "you", "he", "she", "it", "they", "more", "than", "less", "over", "under", "up", "no", "least", "most", "each", "every", "per", "times", "once", "twice", "other", "additional", "full", "straight", "consecutive", "s", "st", "nd", "rd", "th", "year's", "than", "fewer", "close", "longer", "some", "about", "around", "almost", "nearly", "roughly", "approximately", "between", "through", "until", "till", "back", "so", "with", "as"]
 )
 
 FLAGS = re.IGNORECASE

@@ -326,3 +326,20 @@ def test_one_huge_sentence_stays_linear(dictionary: Dictionary) -> None:
     assert time.perf_counter() - begun < 20
     assert x.events == []
     assert {"Iran", "Iraq", "Ali Reza", "Acme Foundation"} <= set(x.actors)
+
+
+def test_duration_later_is_anchored_on_the_date_before(dictionary: Dictionary) -> None:
+    t = "Iran opened an embassy in 1990 and closed it two years later."
+    x = extract(
+        t,
+        None,
+        dictionary,
+        [
+            tx(t, "1990", TimexType.DATE, "1990", _year(1990)),
+            tx(t, "two years", TimexType.DURATION, "P2Y"),
+        ],
+    )
+    later = next(e for e in x.events if e.timex.surface == "two years")
+    assert later.interval == Interval(
+        date(1992, 1, 1), date(1992, 12, 31), Precision.YEAR, approximate=True
+    )

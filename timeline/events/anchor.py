@@ -73,15 +73,21 @@ def event_interval(
         direction = _direction(timex, text, sentence_end)
         if direction is None:
             return False, None
-        for other in sentence_timexes:
-            if (
-                other.start >= timex.end
-                and other.type in (TimexType.DATE, TimexType.TIME)
-                and other.interval is not None
-            ):
-                derived = derived_interval(timex, other.interval, direction)
-                return derived is not None, derived
-        return False, None
+        dated = [
+            t
+            for t in sentence_timexes
+            if t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None
+        ]
+        # "twenty years after [the attack in 1994]": the anchor follows; "in 1990 ...,
+        # [two years later]": it precedes
+        if direction in {"after", "before"}:
+            anchor = next((t for t in dated if t.start >= timex.end), None)
+        else:
+            anchor = next((t for t in reversed(dated) if t.end <= timex.start), None)
+        if anchor is None or anchor.interval is None:
+            return False, None
+        derived = derived_interval(timex, anchor.interval, direction)
+        return derived is not None, derived
     if timex.value in _REF_VALUES and not timex.anchored:
         return False, None
     if _CLOCK.match(text, timex.end, min(sentence_end, timex.end + 12)) and timex.surface.isdigit():

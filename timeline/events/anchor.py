@@ -7,8 +7,9 @@
 * SET expressions ("every year") never make events.
 * A DURATION makes an event when it is anchored ("in the last three years", "since 2010"),
   or when it is anchored on another dated event of the same sentence: "almost twenty years
-  after the attack ... in 1994" is about 2014 (approximate, at the precision of the duration's
-  unit). A bare duration ("after 36 years") makes none.
+  after the attack ... in 1994" is about 2014, "in 1990 ..., two years later" about 1992
+  (approximate, at the precision of the duration's unit). A bare duration ("after 36 years")
+  makes none.
 """
 
 from __future__ import annotations

@@ -36,6 +36,8 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Containers often give /dev/shm 64 MB, which Chromium outgrows on the 10,000-event page.
+    "--disable-dev-shm-usage",
     "--window-size=1400,1000",
 )
 

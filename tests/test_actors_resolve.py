@@ -372,7 +372,7 @@ def test_same_person(dictionary: Dictionary) -> None:
             id="long-name-of-a-dictionary-acronym",
         ),
         pytest.param(
-            "Paris Hilton met Bill Richardson.", [], id="cities-inside-names-are-not-places"
+            "Paris Hilton met Bill Richardson.", ["Bill Richardson"], id="cities-inside-names-are-not-places"
         ),
         pytest.param(
             "The People's Liberation Army (PLA) moved. The PLA left.",
@@ -396,3 +396,13 @@ def test_possessive_country_gives_a_person_affiliation(dictionary: Dictionary) -
     text = "Spokesman Pedro Alvarez spoke. Later, Cuba's Alvarez said more."
     r = _resolve(text, dictionary)
     assert Affiliation("Cuba", "member") in r.actors["Pedro Alvarez"].affiliations
+
+
+def test_given_name_makes_a_person_and_stops_before_a_country(dictionary: Dictionary) -> None:
+    text = "Paul Collingwood England's captain scored. Collingwood later left."
+    r = _resolve(text, dictionary)
+    assert [(m.actor, m.role.value) for m in r.mentions[0]] == [
+        ("Paul Collingwood", "actor"),
+        ("United Kingdom", "actor"),
+    ] or [m.actor for m in r.mentions[0]][0] == "Paul Collingwood"
+    assert [m.actor for m in r.mentions[1]] == ["Paul Collingwood"]

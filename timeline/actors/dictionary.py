@@ -94,6 +94,7 @@ class Rules:
     state_heads: frozenset[str]
     apposition_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    given_names: frozenset[str]  # case-sensitive
     not_names: frozenset[str]  # case-sensitive
     calendar_words: frozenset[str]  # case-sensitive
     plural_owners: frozenset[str]  # case-sensitive
@@ -342,6 +343,7 @@ def _load_rules() -> Rules:
         state_heads=frozenset(h.rstrip(".") for h in orgs["state_heads"]),
         apposition_nouns=low(orgs["apposition_nouns"]),
         reporting_verbs=low(people["reporting_verbs"]),
+        given_names=frozenset(people["given_names"]),
         not_names=frozenset(people["not_names"]),
         calendar_words=frozenset(people["calendar_words"]),
         plural_owners=frozenset(orgs["plural_owners"]),
@@ -381,7 +383,16 @@ def _build() -> Dictionary:
         cased = set(info.get("cased", []))
         every: tuple[str, ...] = _unique([*base_aliases, *info.get("aliases", []), *ambiguous])
         aliases = tuple(a for a in every if a != name)
-        b.add_entry(ActorEntry(name=name, kind=ActorKind.COUNTRY, code=code, aliases=aliases))
+        parent = info.get("part_of")  # constituent countries ("England" of the UK)
+        b.add_entry(
+            ActorEntry(
+                name=name,
+                kind=ActorKind.COUNTRY,
+                code=code,
+                aliases=aliases,
+                affiliations=(Affiliation(parent, "part_of"),) if parent else (),
+            )
+        )
         for alias in (name, *aliases):
             b.add_alias(
                 alias,

@@ -84,8 +84,16 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper() and tok.replace("’", "").replace("'", "").isalnum()
 
 
-def _person_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
-    """End (exclusive) of a person name starting at ``i``; ``i`` when there is none."""
+def _person_chunk(
+    toks: list[Token],
+    i: int,
+    hi: int,
+    rules: Rules,
+    stop: dict[int, DictMention] | None = None,
+) -> int:
+    """End (exclusive) of a person name starting at ``i``; ``i`` when there is none. The name
+    ends before a place or organisation of the dictionary (``stop``: mentions by first token),
+    "Paul Collingwood England" is a name and a country."""
     if i >= hi:
         return i
     first = toks[i][0]
@@ -96,6 +104,13 @@ def _person_chunk(toks: list[Token], i: int, hi: int, rules: Rules) -> int:
         t = toks[j][0]
         if j > i and _match_title(toks, j, hi, rules) > j:
             break  # "Treasury Secretary Robert Rubin": the name starts after the title
+        if (
+            j > i
+            and stop is not None
+            and (m := stop.get(j)) is not None
+            and m.info.kind is not ActorKind.PERSON
+        ):
+            break
         if _cap(t) and t not in rules.not_names and not t.isdigit():
             j += 1
             words += 1
@@ -252,7 +267,7 @@ def find_names(
         if k > i:
             i = _after_title(text, toks, lo, hi, i, k, by_start, by_end, rules, out, taken)
             continue
-        j = _person_chunk(toks, i, hi, rules)
+        j = _person_chunk(toks, i, hi, rules, by_start)
         if j > i and _is_name(toks, i, j, by_start):
             nxt = _apposition_title(toks, i, j, hi, by_end, rules)
             if nxt is not None:
@@ -271,7 +286,11 @@ def find_names(
                 i = t1
                 continue
             n_words = sum(1 for k2 in range(i, j) if toks[k2][0][:1].isupper())
-            if 2 <= n_words <= 4 and j < hi and toks[j][0].lower() in rules.reporting_verbs:
+            # "Victor Wan said", or a common given name first: "Paul Collingwood"
+            if 2 <= n_words <= 4 and (
+                (j < hi and toks[j][0].lower() in rules.reporting_verbs)
+                or toks[i][0] in rules.given_names
+            ):
                 _add_person(text, toks, i, j, None, None, by_start, out, taken)
             i = j
             continue
@@ -326,14 +345,14 @@ def _after_title(
     """A title at tokens [i, k): a name follows, or ", Name", or it is a role reference."""
     country, phrase_start = _possessor(toks, i, lo, by_end, rules)
     title = _title_text(toks, i, k, rules)
-    j = _person_chunk(toks, k, hi, rules)
+    j = _person_chunk(toks, k, hi, rules, by_start)
     # a lower-case title before a single capitalised word is too weak ("official MENA")
     weak = toks[i][0].islower() and country is None and j - k < 2
     if j > k and _is_name(toks, k, j, by_start) and not weak:
         _add_person(text, toks, k, j, country, title, by_start, out, taken)
         return j
     if k < hi and toks[k][0] == "," and country is not None:
-        j = _person_chunk(toks, k + 1, hi, rules)
+        j = _person_chunk(toks, k + 1, hi, rules, by_start)
         if j > k + 1 and _is_name(toks, k + 1, j, by_start):
             _add_person(text, toks, k + 1, j, country, title, by_start, out, taken)
             return j
@@ -390,7 +409,7 @@ def _find_orgs(
         t = toks[i][0]
         # apposition: "a media outlet, Asharq al-Awsat,"
         if t.lower() in rules.apposition_nouns and i + 2 < hi and toks[i + 1][0] == ",":
-            j = _person_chunk(toks, i + 2, hi, rules)
+            j = _person_chunk(toks, i + 2, hi, rules, by_start)
             if j > i + 2 and (j >= hi or toks[j][0] in {",", "."}) and (i + 2 not in by_start):
                 start, end = toks[i + 2][1], toks[j - 1][2]
                 out.findings.append(

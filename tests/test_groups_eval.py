@@ -56,15 +56,26 @@ PARENTS = {
 
 
 def r(
-    text: str, when: str, prec: Precision, actors: str = "", places: str = "", doc: int = 0
+    text: str,
+    when: str,
+    prec: Precision,
+    actors: str = "",
+    places: str = "",
+    doc: int = 0,
+    until: str | None = None,
 ) -> Report:
-    """A report; ``when`` is 2016, 2016-08 or 2016-08-22 by ``prec``; names split on ';'."""
+    """A report; ``when`` is 2016, 2016-08 or 2016-08-22 by ``prec``; names split on ';'.
+
+    ``doc`` puts reports in one document; ``until`` makes a range ("since March 30").
+    """
     start, end = _INTERVALS[prec](when)
+    if until:
+        end = date.fromisoformat(until)
     n = next(_next_id)
     return Report.build(
         n,
         doc or n,
-        0,
+        n,  # each its own sentence
         text,
         start,
         end,
@@ -511,6 +522,66 @@ CASES: list[tuple[Report, Report, bool, str]] = [
         False,
         "two elections, other countries",
     ),
+    # --- ranges and mentions within one article
+    (
+        r(
+            "Indian shares have been on a rollercoaster since March 30 when the Congress party withdrew support for the United Front government.",
+            "1997-03-30",
+            P.DAY,
+            "India;Congress;United Front",
+            "",
+            until="1997-04-12",
+        ),
+        r(
+            "The Congress party brought down the United Front government on Friday in a vote of confidence.",
+            "1997-04-11",
+            P.DAY,
+            "India;Congress;United Front",
+            "",
+        ),
+        False,
+        "a range since a day vs a later day inside it",
+    ),
+    (
+        r(
+            "The two failed to reach an accord on the law revision at a meeting on Thursday, Hashimoto told reporters.",
+            "1997-04-03",
+            P.DAY,
+            "Ryutaro Hashimoto;Ichiro Ozawa",
+            "",
+            doc=9001,
+        ),
+        r(
+            "An NFP official said Ozawa was to meet Hashimoto again on Thursday or later to discuss the law revision.",
+            "1997-04-03",
+            P.DAY,
+            "Ryutaro Hashimoto;Ichiro Ozawa",
+            "",
+            doc=9001,
+        ),
+        False,
+        "one article: a meeting and the next meeting",
+    ),
+    (
+        r(
+            "Israeli troops shot dead three Palestinians in Hebron on Friday.",
+            "1997-03-21",
+            P.DAY,
+            "Israel;Palestine",
+            "Hebron",
+            doc=9002,
+        ),
+        r(
+            "The three Palestinians were shot dead by Israeli troops at a checkpoint in Hebron on Friday, witnesses said.",
+            "1997-03-21",
+            P.DAY,
+            "Israel;Palestine",
+            "Hebron",
+            doc=9002,
+        ),
+        True,
+        "one article: the lede told again",
+    ),
     # --- disasters and others
     (
         r(
@@ -725,6 +796,16 @@ CASES: list[tuple[Report, Report, bool, str]] = [
 ]
 
 
+# Hard negatives the algorithm merges anyway, and why: kept in the set so that the figures
+# stay honest.
+KNOWN_WRONG = {
+    "one article: a meeting and the next meeting": (
+        "same actors, same day, same words (meet, law revision); only 'again ... or later' says "
+        "it is another meeting, and word overlap cannot read that"
+    ),
+}
+
+
 def test_the_labelled_set_is_big_enough_with_hard_negatives() -> None:
     assert len(CASES) >= 30
     assert sum(same for _, _, same, _ in CASES) >= 12
@@ -751,7 +832,19 @@ def test_merge_precision_and_recall_on_the_labelled_pairs() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [pytest.param(a, b, same, id=what) for a, b, same, what in CASES if not same],
+    [
+        pytest.param(
+            a,
+            b,
+            same,
+            id=what,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[what])]
+            if what in KNOWN_WRONG
+            else [],
+        )
+        for a, b, same, what in CASES
+        if not same
+    ],
 )
 def test_hard_negatives_stay_apart(a: Report, b: Report, same: bool) -> None:
     assert not similarity(a, b).merges(DEFAULT_THRESHOLD), similarity(a, b).explain(

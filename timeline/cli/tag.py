@@ -38,7 +38,8 @@ _SUFFIX = {"timeml": ".tml", "json": ".json", "table": ".txt"}
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    "output_arg",
+    type=click.Path(),
     help="Output file, or a folder for one output per input (default: standard output).",
 )
 @click.pass_context
@@ -48,7 +49,7 @@ def tag_command(
     dct: dt.datetime | None,
     input_format: str,
     output_format: str | None,
-    output: Path | None,
+    output_arg: str | None,
 ) -> None:
     """Find the date expressions in FILES and print or write them.
 
@@ -65,7 +66,12 @@ def tag_command(
     from timeline.temporal.timeml import TimeMLDocument, TimeMLError, read_timeml
 
     fmt = output_format or ("timeml" if input_format == "timeml" else "table")
-    to_folder = output is not None and (output.is_dir() or len(files) > 1 or str(output).endswith("/"))
+    output = Path(output_arg) if output_arg else None
+    # A folder gets one output per input: an existing folder, a path ending in "/", or any
+    # path when there are several inputs.
+    to_folder = output is not None and (
+        output.is_dir() or len(files) > 1 or str(output_arg).endswith(("/", "\\"))
+    )
     if output is not None and to_folder:
         output.mkdir(parents=True, exist_ok=True)
     failed = False

@@ -257,6 +257,27 @@ def _season_start(year: int, season: str) -> dt.date:
     return dt.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season], 1)
 
 
+_EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
+_LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
+
+
+def _split_at_dct(res: Resolution, surface: str, dct: dt.date) -> Resolution:
+    """"earlier this year" ends at the DCT, "later this month" starts there.
+
+    The TIMEX3 value and mod stay those of the corpora (2016, START); the interval is the part
+    of the period before (or after) the document date, marked approximate.
+    """
+    if res.interval is None:
+        return res
+    interval = res.interval
+    full = interval_for_value(res.value) or interval
+    if _EARLIER_RE.search(surface) and full.start <= dct <= full.end:
+        interval = Interval(full.start, dct, full.precision, approximate=True)
+    elif _LATER_RE.search(surface) and full.start <= dct <= full.end:
+        interval = Interval(dct, full.end, full.precision, approximate=True)
+    return Resolution(res.type, res.value, res.mod, interval, res.anchored)
+
+
 def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     """"last week", "next month", "this year", "last August", "this summer", "next Friday"."""
     mod = _mod(fields)
@@ -291,7 +312,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             return Resolution(TimexType.DATE, f"{week}-WE", mod, narrow(interval, mod) if mod else interval)
         if dct is None:
             return _finish(TimexType.DATE, _UNDERSPECIFIED.get(unit, "XXXX"), mod)
-        return _finish(TimexType.DATE, unit_value(shift(dct, unit, rel), unit), mod)
+        resolved = _finish(TimexType.DATE, unit_value(shift(dct, unit, rel), unit), mod)
+        return _split_at_dct(resolved, ctx.surface, dct) if rel == 0 else resolved
     if dct is None:
         if "month" in fields:
             return _finish(TimexType.DATE, f"XXXX-{int(fields['month']):02d}", mod)

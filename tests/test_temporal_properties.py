@@ -1,0 +1,46 @@
+"""Properties of the tagger on arbitrary text: no errors, consistent offsets, no hidden state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import tag
+
+# Text built from date-like pieces finds more matches than random characters would.
+PIECES = st.sampled_from(
+    [
+        "March", "May", "Monday", "last", "next", "week", "year", "years", "ago", "the", "of",
+        "1994", "2012", "12", "3", "/", "-", "–", ",", ".", " ", "\n", "a.m.", "quarter",
+        "third", "since", "between", "and", "early", "mid-", "1990s", "'90s", "every", "about",
+        "will", "said", "$", "1,994", "Q3", "fiscal", "now", "today", "decade", "twenty",
+    ]
+)
+TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join))
+DCTS = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTS, dct=DCTS)
+def test_any_text_tags_with_consistent_offsets(text: str, dct: dt.date | None) -> None:
+    found = tag(text, dct)
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.surface
+        assert timex.start >= previous_end  # no overlaps, in text order
+        previous_end = timex.end
+        if timex.interval is not None:
+            assert timex.interval.start <= timex.interval.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=TEXTS, second=TEXTS, dct=DCTS)
+def test_result_does_not_depend_on_earlier_documents(
+    first: str, second: str, dct: dt.date | None
+) -> None:
+    alone = tag(second, dct)
+    tag(first, dct)
+    assert tag(second, dct) == alone

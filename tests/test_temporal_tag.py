@@ -1,0 +1,226 @@
+"""What the date tagger reads, as case tables: text, DCT, expected value and interval.
+
+An expected interval is (start, end) in ISO days, or None when the expression has no place on
+the calendar (durations, sets, relative dates without a DCT).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import Precision, Timex, TimexType, tag
+
+NOV = dt.date(2016, 11, 15)  # a Tuesday
+AUG = dt.date(2016, 8, 23)  # a Tuesday
+
+
+def _one(text: str, dct: dt.date | None, surface: str | None = None) -> Timex:
+    found = tag(text, dct)
+    if surface is not None:
+        found = [t for t in found if t.surface == surface]
+    assert len(found) == 1, [(t.surface, t.value) for t in found]
+    return found[0]
+
+
+def _interval(t: Timex) -> tuple[str, str] | None:
+    return (t.interval.start.isoformat(), t.interval.end.isoformat()) if t.interval else None
+
+
+SEEDS = [
+    pytest.param("paid an official visit to Latin America last August.", NOV, "last August",
+                 "2016-08", ("2016-08-01", "2016-08-31"), id="last-august"),
+    pytest.param("visited the region five times between 2005 and 2012.", NOV,
+                 "between 2005 and 2012", "2005", ("2005-01-01", "2012-12-31"), id="between"),
+    pytest.param("In the last three years, Iran has established ties.", NOV,
+                 "the last three years", "P3Y", ("2013-11-15", "2016-11-15"), id="last-3-years"),
+    pytest.param("Almost twenty years after the devastating terrorist attack", NOV,
+                 "Almost twenty years", "P20Y", None, id="almost-twenty-years"),
+    pytest.param("the attack on the AMIA building in 1994", NOV, "1994", "1994",
+                 ("1994-01-01", "1994-12-31"), id="1994"),
+    pytest.param("In July, a Middle Eastern media outlet reported that", NOV, "July", "2016-07",
+                 ("2016-07-01", "2016-07-31"), id="in-july-past"),
+    pytest.param("In July, the minister will visit Caracas.", NOV, "July", "2017-07",
+                 ("2017-07-01", "2017-07-31"), id="in-july-future"),
+    pytest.param("Mohammad Javad Zarif said Monday that", AUG, "Monday", "2016-08-22",
+                 ("2016-08-22", "2016-08-22"), id="said-monday"),
+    pytest.param("Last week, Iran's Zarif announced his trip", AUG, "Last week", "2016-W33",
+                 ("2016-08-15", "2016-08-21"), id="last-week"),
+    pytest.param("increased by 25 percent since 2010", AUG, "2010", "2010",
+                 ("2010-01-01", "2016-08-23"), id="since-2010"),
+    # Convention: "earlier this year" keeps the corpus value (2016, mod START) and its interval
+    # runs from the start of the year to the DCT.
+    pytest.param("reported earlier this year:", AUG, "earlier this year", "2016",
+                 ("2016-01-01", "2016-08-23"), id="earlier-this-year"),
+]
+
+ABSOLUTE = [
+    pytest.param("March 22, 2013", AUG, "2013-03-22", ("2013-03-22", "2013-03-22"), id="mdy"),
+    pytest.param("22 March 2013", AUG, "2013-03-22", ("2013-03-22", "2013-03-22"), id="dmy"),
+    pytest.param("Mar. 22", AUG, "2016-03-22", ("2016-03-22", "2016-03-22"), id="abbrev-md"),
+    pytest.param("3/22/2013", AUG, "2013-03-22", ("2013-03-22", "2013-03-22"), id="numeric"),
+    pytest.param("2013-03-22", AUG, "2013-03-22", ("2013-03-22", "2013-03-22"), id="iso"),
+    pytest.param("March 2013", AUG, "2013-03", ("2013-03-01", "2013-03-31"), id="month-year"),
+    pytest.param("1994", AUG, "1994", ("1994-01-01", "1994-12-31"), id="year"),
+    pytest.param("fiscal 1998", AUG, "1998", ("1998-01-01", "1998-12-31"), id="fiscal"),
+    pytest.param("the 1990s", AUG, "199", ("1990-01-01", "1999-12-31"), id="decade"),
+    pytest.param("the 20th century", AUG, "19", ("1900-01-01", "1999-12-31"), id="century"),
+    pytest.param("spring 2012", AUG, "2012-SP", ("2012-03-01", "2012-05-31"), id="season"),
+    pytest.param("the third quarter of 2012", AUG, "2012-Q3", ("2012-07-01", "2012-09-30"),
+                 id="quarter-of"),
+    pytest.param("Q3 2012", AUG, "2012-Q3", ("2012-07-01", "2012-09-30"), id="q3"),
+    pytest.param("Friday, Aug. 7, 1998", AUG, "1998-08-07", ("1998-08-07", "1998-08-07"),
+                 id="weekday-date"),
+    pytest.param("Christmas Day 2015", AUG, "2015-12-25", ("2015-12-25", "2015-12-25"),
+                 id="holiday"),
+]
+
+RELATIVE = [
+    pytest.param("today", AUG, "2016-08-23", ("2016-08-23", "2016-08-23"), id="today"),
+    pytest.param("yesterday", AUG, "2016-08-22", ("2016-08-22", "2016-08-22"), id="yesterday"),
+    pytest.param("next month", AUG, "2016-09", ("2016-09-01", "2016-09-30"), id="next-month"),
+    pytest.param("this year", AUG, "2016", ("2016-01-01", "2016-12-31"), id="this-year"),
+    pytest.param("two years ago", AUG, "2014", ("2014-01-01", "2014-12-31"), id="ago"),
+    pytest.param("a year earlier", AUG, "2015", ("2015-01-01", "2015-12-31"), id="year-earlier"),
+    pytest.param("later this month", AUG, "2016-08", ("2016-08-23", "2016-08-31"),
+                 id="later-this-month"),
+    pytest.param("now", AUG, "PRESENT_REF", ("2016-08-23", "2016-08-23"), id="now"),
+    pytest.param("recent years", AUG, "PAST_REF", ("2013-08-23", "2016-08-23"), id="recent-years"),
+    pytest.param("the coming weeks", AUG, "PXW", ("2016-08-23", "2016-09-13"), id="coming-weeks"),
+    pytest.param("The talks will resume next Monday.", AUG, "2016-08-29",
+                 ("2016-08-29", "2016-08-29"), id="next-monday"),
+    pytest.param("the summit will be held on Friday", AUG, "2016-08-26",
+                 ("2016-08-26", "2016-08-26"), id="future-weekday"),
+    pytest.param("Wednesday's ruling was criticised", AUG, "2016-08-17",
+                 ("2016-08-17", "2016-08-17"), id="possessive-weekday"),
+    pytest.param("last Oct. 23", AUG, "2015-10-23", ("2015-10-23", "2015-10-23"),
+                 id="last-month-day"),
+]
+
+RANGES_AND_SPANS = [
+    pytest.param("from 2005 to 2012", AUG, "2005", ("2005-01-01", "2012-12-31"), id="from-to"),
+    pytest.param("2005-2012", AUG, "2005", ("2005-01-01", "2012-12-31"), id="dash"),
+    pytest.param("2005–12", AUG, "2005", ("2005-01-01", "2012-12-31"), id="en-dash-short"),
+    pytest.param("March 3-5", AUG, "2016-03-03", ("2016-03-03", "2016-03-05"), id="day-range"),
+    pytest.param("for the past decade", AUG, "P10Y", ("2006-08-23", "2016-08-23"),
+                 id="past-decade"),
+    pytest.param("over the next two years", AUG, "P2Y", ("2016-08-23", "2018-08-23"),
+                 id="next-two-years"),
+    pytest.param("the early 1990s", AUG, "199", ("1990-01-01", "1993-05-01"), id="early-1990s"),
+    pytest.param("the end of 2012", AUG, "2012", ("2012-09-01", "2012-12-31"), id="end-of"),
+]
+
+DURATIONS_AND_SETS = [
+    pytest.param("36 years", AUG, "P36Y", None, id="36-years"),
+    pytest.param("after 36 years", AUG, "P36Y", None, id="after-36-years"),
+    pytest.param("a decade", AUG, "P10Y", None, id="a-decade"),
+    pytest.param("more than a decade", AUG, "P10Y", None, id="more-than"),
+    pytest.param("nearly five months", AUG, "P5M", None, id="nearly"),
+    pytest.param("5 1/2 hours", AUG, "PT5H30M", None, id="fraction"),
+    pytest.param("every year", AUG, "P1Y", None, id="every-year"),
+    pytest.param("annually", AUG, "P1Y", None, id="annually"),
+    pytest.param("weekly", AUG, "P1W", None, id="weekly"),
+    pytest.param("each Monday", AUG, "XXXX-WXX-1", None, id="each-monday"),
+]
+
+TIMES = [
+    pytest.param("8 a.m. Friday", AUG, "2016-08-19T08:00", ("2016-08-19", "2016-08-19"),
+                 id="clock-weekday"),
+    pytest.param("Friday night", AUG, "2016-08-19", ("2016-08-19", "2016-08-19"),
+                 id="weekday-night"),
+    pytest.param("this morning", AUG, "2016-08-23TMO", ("2016-08-23", "2016-08-23"),
+                 id="this-morning"),
+]
+
+NO_DCT = [
+    pytest.param("last August", None, "XXXX-08", None, id="no-dct-month"),
+    pytest.param("Monday", None, "XXXX-WXX-1", None, id="no-dct-weekday"),
+    pytest.param("last year", None, "XXXX", None, id="no-dct-year"),
+    pytest.param("March 22, 2013", None, "2013-03-22", ("2013-03-22", "2013-03-22"),
+                 id="no-dct-absolute"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "surface", "value", "interval"), SEEDS)
+def test_seed_sentences(
+    text: str, dct: dt.date, surface: str, value: str, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(text, dct, surface)
+    assert timex.value == value
+    assert _interval(timex) == interval
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value", "interval"),
+    ABSOLUTE + RELATIVE + RANGES_AND_SPANS + DURATIONS_AND_SETS + TIMES + NO_DCT,
+)
+def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, str] | None) -> None:
+    timex = _one(text, dct)
+    assert timex.value == value
+    assert _interval(timex) == interval
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The vote drew 1,994 people.", id="count-with-comma"),
+        pytest.param("The ticket cost $2005.", id="money"),
+        pytest.param("She won 2012 votes in the runoff.", id="count-before-noun"),
+        pytest.param("He scored 2012 points.", id="points"),
+        pytest.param("You may go now if you like, but we", id="may-verb"),
+        pytest.param("Troops march on the capital.", id="march-verb"),
+        pytest.param("It was the second time he lost.", id="ordinal-second"),
+        pytest.param("He writes for the Sunday Times.", id="newspaper"),
+        pytest.param("The service runs 24/7.", id="24-7"),
+        pytest.param("They won 3-1 at home.", id="score"),
+        pytest.param("Call 555-1994 for tickets.", id="phone"),
+        pytest.param("He lives at 1600 Pennsylvania Avenue.", id="address"),
+        pytest.param("a 6-year-old boy", id="age"),
+        pytest.param("Room 1999 is on the left.", id="room-number"),
+    ],
+)
+def test_does_not_tag(text: str) -> None:
+    assert [t.surface for t in tag(text, AUG) if t.surface != "now"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mod", "approximate"),
+    [
+        pytest.param("about two years", "APPROX", None, id="about"),
+        pytest.param("almost twenty years", "APPROX", None, id="almost"),
+        pytest.param("more than a decade", "MORE_THAN", None, id="more-than"),
+        pytest.param("the mid-1990s", "MID", True, id="mid"),
+        pytest.param("late November", "END", True, id="late"),
+        pytest.param("the end of 2012", "END", True, id="end-of"),
+    ],
+)
+def test_modifiers(text: str, mod: str, approximate: bool | None) -> None:
+    timex = _one(text, AUG)
+    assert timex.mod == mod
+    if approximate is not None:
+        assert timex.interval is not None and timex.interval.approximate is approximate
+
+
+def test_types_precision_and_anchoring() -> None:
+    duration = _one("after 36 years", AUG)
+    assert (duration.type, duration.anchored, duration.interval) == (TimexType.DURATION, False, None)
+    since = _one("since 2010", AUG)
+    assert since.anchored and since.interval is not None
+    assert since.interval.precision is Precision.YEAR
+    last_years = _one("in the last three years", AUG)
+    assert last_years.anchored and last_years.type is TimexType.DURATION
+    week = _one("last week", AUG)
+    assert week.interval is not None and week.interval.precision is Precision.WEEK
+    assert _one("every year", AUG).type is TimexType.SET
+
+
+def test_offsets_slice_to_surface() -> None:
+    text = "On Monday, March 3, 2014, officials said the talks of the 1990s had failed."
+    for timex in tag(text, AUG):
+        assert text[timex.start : timex.end] == timex.surface
+
+
+def test_nothing_found_is_an_empty_list() -> None:
+    assert tag("", AUG) == []
+    assert tag("No dates here at all.", None) == []

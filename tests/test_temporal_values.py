@@ -1,0 +1,76 @@
+"""TIMEX3 values <-> intervals, duration values, and the tense cues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal.resolve import duration_value
+from timeline.temporal.tense import Tense, TenseIndex
+from timeline.temporal.types import Precision
+from timeline.temporal.values import interval_for_value, narrow
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "precision"),
+    [
+        pytest.param("1994", "1994-01-01", "1994-12-31", Precision.YEAR, id="year"),
+        pytest.param("2016-02", "2016-02-01", "2016-02-29", Precision.MONTH, id="leap-month"),
+        pytest.param("2016-08-22", "2016-08-22", "2016-08-22", Precision.DAY, id="day"),
+        pytest.param("2016-W33", "2016-08-15", "2016-08-21", Precision.WEEK, id="week"),
+        pytest.param("1998-Q3", "1998-07-01", "1998-09-30", Precision.QUARTER, id="quarter"),
+        pytest.param("1998-WI", "1998-12-01", "1999-02-28", Precision.SEASON, id="winter"),
+        pytest.param("199", "1990-01-01", "1999-12-31", Precision.DECADE, id="decade"),
+        pytest.param("19", "1900-01-01", "1999-12-31", Precision.CENTURY, id="century"),
+        pytest.param("2016-08-22T08:00", "2016-08-22", "2016-08-22", Precision.DAY, id="time"),
+    ],
+)
+def test_interval_for_value(value: str, start: str, end: str, precision: Precision) -> None:
+    interval = interval_for_value(value)
+    assert interval is not None
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (start, end)
+    assert interval.precision is precision
+
+
+@pytest.mark.parametrize("value", ["XXXX-08", "PAST_REF", "P3Y", "2016-Q7", "", "2016-13"])
+def test_no_interval_for_unplaceable_values(value: str) -> None:
+    assert interval_for_value(value) is None
+
+
+def test_narrow_takes_a_third() -> None:
+    year = interval_for_value("2012")
+    assert year is not None
+    end = narrow(year, "END")
+    assert end.end == dt.date(2012, 12, 31) and end.approximate
+    assert narrow(year, None) == year
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "value"),
+    [
+        pytest.param(36, "Y", "P36Y", id="years"),
+        pytest.param(1, "DE", "P10Y", id="decade"),
+        pytest.param(3, "Q", "P9M", id="quarters"),
+        pytest.param(16, "H", "PT16H", id="hours"),
+        pytest.param(5.5, "H", "PT5H30M", id="fraction-hours"),
+        pytest.param(-1, "W", "PXW", id="unknown"),
+    ],
+)
+def test_duration_value(amount: float, unit: str, value: str) -> None:
+    assert duration_value(amount, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "tense"),
+    [
+        pytest.param("Zarif said Monday that", "Monday", Tense.PAST, id="said"),
+        pytest.param("The minister will visit in July.", "July", Tense.FUTURE, id="will"),
+        pytest.param("Mr. Smith will retire Feb. 1 after", "Feb. 1", Tense.FUTURE, id="title-stop"),
+        pytest.param("Payment is due by Jan. 14", "Jan. 14", Tense.FUTURE, id="deadline"),
+        pytest.param("In July", "July", Tense.UNKNOWN, id="none"),
+    ],
+)
+def test_tense(text: str, target: str, tense: Tense) -> None:
+    start = text.index(target)
+    assert TenseIndex.build(text).tense_at(start, start + len(target)) is tense

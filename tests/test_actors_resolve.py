@@ -372,13 +372,16 @@ def test_same_person(dictionary: Dictionary) -> None:
             id="long-name-of-a-dictionary-acronym",
         ),
         pytest.param(
-            "Paris Hilton met Bill Richardson.", ["Bill Richardson"], id="cities-inside-names-are-not-places"
+            "Paris Hilton met Bill Richardson.",
+            ["Bill Richardson"],
+            id="cities-inside-names-are-not-places",
         ),
         pytest.param(
             "The People's Liberation Army (PLA) moved. The PLA left.",
             ["People's Liberation Army", "People's Liberation Army", "People's Liberation Army"],
             id="owner-inside-org-name",
         ),
+        pytest.param("Le Figaro said the talks failed.", ["Le Figaro"], id="foreign-newspaper"),
     ],
 )
 def test_names_found(dictionary: Dictionary, text: str, expected: list[str]) -> None:

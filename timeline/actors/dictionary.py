@@ -98,6 +98,7 @@ class Rules:
     not_names: frozenset[str]  # case-sensitive
     calendar_words: frozenset[str]  # case-sensitive
     plural_owners: frozenset[str]  # case-sensitive
+    foreign_articles: frozenset[str]  # case-sensitive
     determiners: frozenset[str]
     function_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -347,6 +348,7 @@ def _load_rules() -> Rules:
         not_names=frozenset(people["not_names"]),
         calendar_words=frozenset(people["calendar_words"]),
         plural_owners=frozenset(orgs["plural_owners"]),
+        foreign_articles=frozenset(orgs["foreign_articles"]),
         determiners=low(roles["determiners"]),
         function_words=low(roles["function_words"]),
         person_pronouns=low(data["pronouns"]["person"]),

@@ -291,7 +291,15 @@ def find_names(
                 (j < hi and toks[j][0].lower() in rules.reporting_verbs)
                 or toks[i][0] in rules.given_names
             ):
-                _add_person(text, toks, i, j, None, None, by_start, out, taken)
+                if toks[i][0] in rules.foreign_articles:
+                    # "Le Figaro said", "Die Welt reported": a newspaper, not a person
+                    start, end = toks[i][1], toks[j - 1][2]
+                    out.findings.append(
+                        NameFinding(ActorKind.ORGANISATION, start, end, text[start:end])
+                    )
+                    taken.update(range(i, j))
+                else:
+                    _add_person(text, toks, i, j, None, None, by_start, out, taken)
             i = j
             continue
         i += 1

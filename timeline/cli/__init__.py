@@ -32,6 +32,7 @@ COMMANDS = {
     "html": "timeline.cli.plot:html_command",
     "actors": "timeline.cli.actors:actors_group",
     "reprocess": "timeline.cli.actors:reprocess_command",
+    "groups": "timeline.cli.groups:groups_group",
 }
 
 

@@ -219,8 +219,15 @@ def import_command(cli: CliContext, file: str) -> None:
 
 @click.command("reprocess")
 @click.option("--document", metavar="DOC", help="Only this document (id, source or title).")
+@click.option(
+    "--merge-threshold",
+    type=click.FloatRange(0.0, 1.0),
+    help="Then regroup all events at this similarity threshold (stored for later ingests).",
+)
 @pass_cli
-def reprocess_command(cli: CliContext, document: str | None) -> None:
+def reprocess_command(
+    cli: CliContext, document: str | None, merge_threshold: float | None = None
+) -> None:
     """Re-extract events and links of stored documents (after dictionary or rule changes).
 
     Uses the stored text; the original files are not needed.
@@ -235,3 +242,9 @@ def reprocess_command(cli: CliContext, document: str | None) -> None:
     with friendly_errors():
         docs, events = reprocess_documents(store, document)
     click.echo(f"reprocessed {docs} documents: {events} events")
+    if merge_threshold is not None:
+        from timeline.store.groups import rebuild_groups
+
+        with friendly_errors(), store.session() as session:
+            groups = rebuild_groups(session, merge_threshold)
+        click.echo(f"regrouped: {groups} groups at merge threshold {merge_threshold}")

@@ -24,7 +24,7 @@ def _write(
     with friendly_errors(), store.session() as session:
         if merged:
             # one row per group (issue 10); event-only formats get each group's best mention
-            from timeline.store.groups import GROUP_COLUMNS, group_event_rows, iter_groups
+            from timeline.store.group_query import GROUP_COLUMNS, group_event_rows, iter_groups
 
             if fmt in TABLE_FORMATS:
                 rows = (g.values() for g in iter_groups(session, flt))
@@ -131,7 +131,7 @@ def show_command(cli: CliContext, event_id: str, group: bool, color: bool | None
 
 
 def _show_group(cli: CliContext, ident: str, color: bool | None) -> None:
-    from timeline.store.groups import format_group_detail, group_detail, group_of_event
+    from timeline.store.group_query import format_group_detail, group_detail, group_of_event
 
     number = ident[1:] if ident[:1] in ("g", "G") else ident
     if not number.isdigit():

@@ -86,9 +86,10 @@
     fullStart = middle - 15;
     fullEnd = middle + 15;
   }
+  // A margin, kept inside the years 0001..9999 that date inputs (and ISO days) can show.
   const pad = (fullEnd - fullStart) * 0.02;
-  fullStart -= pad;
-  fullEnd += pad;
+  fullStart = Math.max(fullStart - pad, Math.min(fullStart, dayOf(1, 0)));
+  fullEnd = Math.min(fullEnd + pad, Math.max(fullEnd, dayOf(10000, 0)));
 
   // ---- state ----
   const state = { viewStart: fullStart, viewEnd: fullEnd, actor: null, text: "",
@@ -507,9 +508,9 @@
     ctx.fillStyle = "#5f6b7a";
     ctx.textBaseline = "bottom";
     ctx.textAlign = "left";
-    ctx.fillText(isoDay(fullStart).slice(0, 4), 2, g.height - 1);
+    ctx.fillText(String(dayToDate(fullStart).getUTCFullYear()), 2, g.height - 1);
     ctx.textAlign = "right";
-    ctx.fillText(isoDay(fullEnd - 1).slice(0, 4), w - 2, g.height - 1);
+    ctx.fillText(String(dayToDate(fullEnd - 1).getUTCFullYear()), w - 2, g.height - 1);
     const ox = function (day) { return (day - fullStart) / (fullEnd - fullStart) * w; };
     const bx0 = brush ? Math.min(brush[0], brush[1]) : ox(state.viewStart);
     const bx1 = brush ? Math.max(brush[0], brush[1]) : ox(state.viewEnd);

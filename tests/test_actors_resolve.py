@@ -100,6 +100,9 @@ def _found(text: str, dictionary: Dictionary) -> set[tuple[str, str, str]]:
             "Jordan closed its border.", ("Jordan", "Jordan", "actor"), id="jordan-country"
         ),
         pytest.param(
+            "Chad Foreign Minister Ahmat Allami spoke.", ("Chad", "Chad", "actor"), id="chad-title"
+        ),
+        pytest.param(
             "Gunmen struck in Kabul Tuesday.", ("Kabul", "Kabul", "place"), id="capital-weekday"
         ),
     ],

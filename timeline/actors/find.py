@@ -91,6 +91,7 @@ def _is_name_word(tok: str, rules: Rules) -> bool:
         and tok.isalpha()
         and tok.lower() not in rules.function_words
         and tok not in rules.calendar_words
+        and tok.lower() not in rules.title_index  # "Chad Foreign Minister", "Jordan's King"
     )
 
 

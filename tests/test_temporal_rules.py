@@ -42,6 +42,12 @@ def test_every_rule_has_examples_and_triggers() -> None:
         assert rule.starts_with
 
 
+def test_every_rule_kind_has_a_resolver() -> None:
+    from timeline.temporal.resolve import KINDS
+
+    assert {rule.kind for rule in load_rules().rules} <= set(KINDS)
+
+
 def test_rules_are_compiled_once() -> None:
     assert load_rules() is load_rules()
 

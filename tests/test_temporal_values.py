@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.resolve import duration_value
+from timeline.temporal.durations import duration_value
 from timeline.temporal.tense import Tense, TenseIndex
 from timeline.temporal.types import Precision
 from timeline.temporal.values import interval_for_value, narrow

@@ -16,24 +16,8 @@ import re
 from collections.abc import Callable
 
 from timeline.temporal.firstset import char_class
-from timeline.temporal.resolve import (
-    Context,
-    Resolution,
-    parse_count,
-    resolve_anchored,
-    resolve_date,
-    resolve_deictic,
-    resolve_duration,
-    resolve_offset,
-    resolve_period_ago,
-    resolve_period_ref,
-    resolve_range,
-    resolve_ref,
-    resolve_relative,
-    resolve_set,
-    resolve_time,
-    resolve_vague_span,
-)
+from timeline.temporal.resolution import Context, Resolution, parse_count
+from timeline.temporal.resolve import resolve
 from timeline.temporal.ruleset import DIGIT, Rule, RuleSet, load_rules
 from timeline.temporal.tense import Tense, TenseIndex
 from timeline.temporal.types import Interval, Timex, TimexType
@@ -65,34 +49,7 @@ def _resolve(rule: Rule, match: re.Match[str], rules: RuleSet, ctx: Context) -> 
         count = parse_count(str(fields["num"]), rules.vocabularies["number"].table)
         if count is None:
             return None
-    kind = rule.kind
-    if kind == "date":
-        return resolve_date(fields, ctx)
-    if kind == "relative":
-        return resolve_relative(fields, ctx)
-    if kind == "offset":
-        return resolve_offset(fields, ctx, count)
-    if kind == "duration":
-        return resolve_duration(fields, ctx, count)
-    if kind == "anchored":
-        return resolve_anchored(fields, ctx, count)
-    if kind == "vague_span":
-        return resolve_vague_span(fields, ctx)
-    if kind == "set":
-        return resolve_set(fields, ctx, count)
-    if kind == "deictic":
-        return resolve_deictic(fields, ctx)
-    if kind == "time":
-        return resolve_time(fields, ctx)
-    if kind == "ref":
-        return resolve_ref(fields, ctx)
-    if kind == "range":
-        return resolve_range(fields, ctx)
-    if kind == "period_ref":
-        return resolve_period_ref(fields, ctx)
-    if kind == "period_ago":
-        return resolve_period_ago(fields, ctx)
-    raise ValueError(f"rule {rule.name}: unknown kind {kind!r}")
+    return resolve(rule.kind, fields, ctx, count)
 
 
 def _vetoed(rule: Rule, text: str, match: re.Match[str]) -> bool:

@@ -1,0 +1,183 @@
+"""Resolvers for dates the text spells out in full or in part: "March 22, 2013", "July",
+"the 1990s", "the third quarter", "Christmas", and ranges such as "between 2005 and 2012"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.temporal.resolution import (
+    SEASON_WORDS,
+    Context,
+    Fields,
+    Resolution,
+    finish,
+    int_field,
+    mod_of,
+    parse_count,
+    season_start,
+    weekday_date,
+    year_for,
+    year_of,
+)
+from timeline.temporal.tense import Tense
+from timeline.temporal.types import Interval, Precision, TimexType
+from timeline.temporal.values import (
+    interval_for_value,
+    span,
+)
+
+
+def _holiday(code: str, year: int) -> dt.date | None:
+    if code == "THANKSGIVING":
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if code in {"EASTER", "GOOD_FRIDAY"}:
+        from dateutil.easter import easter  # only needed for these two feasts
+
+        sunday = easter(year)
+        return sunday - dt.timedelta(days=2) if code == "GOOD_FRIDAY" else sunday
+    month, day = code.split("-")
+    return dt.date(year, int(month), int(day))
+
+
+def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
+    """Calendar dates spelled out in full or in part: years, months, days, quarters, decades."""
+    mod = mod_of(fields)
+    dct = ctx.dct
+    year = year_of(fields, dct)
+    if "decade" in fields:
+        return finish(TimexType.DATE, str(fields["decade"])[:3], mod)
+    if "decade_word" in fields:
+        digit = int_field(fields, "decade_word") or 0
+        century = dct.year // 100 if dct else 19
+        if dct and century * 100 + digit * 10 > dct.year:
+            century -= 1
+        return finish(TimexType.DATE, f"{century}{digit}", mod)
+    if "season_word" in fields or "fall" in fields:
+        code = SEASON_WORDS[str(fields.get("season_word") or fields.get("fall")).lower()]
+        if dct is None:
+            return finish(TimexType.DATE, f"XXXX-{code}", mod)
+        season_year = dct.year
+        if season_start(season_year, code) > dct and ctx.tense() is not Tense.FUTURE:
+            season_year -= 1
+        return finish(TimexType.DATE, f"{season_year:04d}-{code}", mod)
+    if "spoken_year" in fields:
+        spoken = str(fields["spoken_year"]).lower().split(None, 1)
+        if spoken[0] == "nineteen":
+            rest = parse_count(spoken[1], ctx.numbers) if len(spoken) > 1 else None
+            return finish(TimexType.DATE, f"19{int(rest):02d}", mod) if rest and rest < 100 else None
+        tail = spoken[1].replace("thousand", "", 1).replace("and", "", 1).strip() if len(spoken) > 1 else ""
+        rest = parse_count(tail, ctx.numbers) if tail else 0.0
+        return finish(TimexType.DATE, f"{2000 + int(rest):04d}", mod) if rest is not None else None
+    if "short_decade" in fields:
+        tens = int(str(fields["short_decade"])[1])
+        century = (dct.year // 100) if dct else 19
+        if dct and century * 100 + tens * 10 > dct.year:
+            century -= 1
+        return finish(TimexType.DATE, f"{century}{tens}", mod)
+    if "century" in fields:
+        n = int_field(fields, "century")
+        if n is None or not 1 <= n <= 21:
+            return None
+        return finish(TimexType.DATE, f"{n - 1:02d}", mod)
+    if "holiday" in fields:
+        if year is None and dct is not None:
+            year = dct.year
+        if year is None:
+            return finish(TimexType.DATE, "XXXX-XX-XX", mod)
+        when = _holiday(str(fields["holiday"]), year)
+        if (when is not None and dct is not None and "year" not in fields and when > dct
+                and ctx.tense() is not Tense.FUTURE):
+            when = _holiday(str(fields["holiday"]), year - 1)
+        return finish(TimexType.DATE, when.isoformat() if when else f"{year}", mod)
+    quarter = int_field(fields, "quarter") or int_field(fields, "quarter_num")
+    if "quarter" in fields or "quarter_num" in fields:
+        if quarter is None or not 1 <= quarter <= 4:
+            return None
+        if year is None and "rel_year" in fields and dct is not None:
+            year = dct.year + int(fields["rel_year"])
+        if year is None:
+            year = dct.year if dct else None
+        return finish(TimexType.DATE, f"{year:04d}-Q{quarter}" if year else f"XXXX-Q{quarter}", mod)
+    if "half" in fields:
+        half = int_field(fields, "half")
+        if half not in (1, 2):
+            return None
+        year = year or (dct.year if dct else None)
+        return finish(TimexType.DATE, f"{year:04d}-H{half}" if year else f"XXXX-H{half}", mod)
+    if "season" in fields:
+        prefix = f"{year:04d}" if year else "XXXX"
+        return finish(TimexType.DATE, f"{prefix}-{fields['season']}", mod)
+    month = int_field(fields, "month") or int_field(fields, "month_num")
+    day = int_field(fields, "day")
+    if year is None and "rel" in fields and dct is not None:
+        year = dct.year + int(fields["rel"])  # "March last year"
+    if month is not None:
+        if year is None:
+            year = year_for(month, day or 0, ctx)
+        prefix = f"{year:04d}" if year else "XXXX"
+        if day is not None:
+            try:
+                if year:
+                    dt.date(year, month, day)
+            except ValueError:
+                return None
+            return finish(TimexType.DATE, f"{prefix}-{month:02d}-{day:02d}", mod)
+        return finish(TimexType.DATE, f"{prefix}-{month:02d}", mod)
+    weekday = int_field(fields, "weekday")
+    if weekday is not None:
+        date = weekday_date(weekday, ctx)
+        value = date.isoformat() if date else f"XXXX-WXX-{weekday}"
+        return finish(TimexType.DATE, value, mod)
+    if year is not None:
+        return finish(TimexType.DATE, f"{year:04d}", mod)
+    return None
+
+
+def resolve_range(fields: Fields, ctx: Context) -> Resolution | None:
+    """"between 2005 and 2012", "2005-12", "March 3-5": one timex whose interval covers both ends.
+
+    The value is the TIMEX3 value of the range's start; the interval spans to the end's last day.
+    """
+    dct = ctx.dct
+    if "end_day" in fields:
+        first = resolve_date({k: v for k, v in fields.items() if k != "end_day"}, ctx)
+        if first is None or first.interval is None:
+            return first
+        end_day = int_field(fields, "end_day") or 0
+        try:
+            last = first.interval.start.replace(day=end_day)
+        except ValueError:
+            return None
+        if last < first.interval.start:
+            return None
+        return Resolution(first.type, first.value, None,
+                          Interval(first.interval.start, last, Precision.DAY))
+    if "end_month" in fields:
+        year = year_of(fields, dct)
+        month, end_month = int_field(fields, "month"), int_field(fields, "end_month")
+        if month is None or end_month is None:
+            return None
+        if year is None:
+            year = year_for(month, 0, ctx)
+        if year is None:
+            return finish(TimexType.DATE, f"XXXX-{month:02d}", None)
+        last_year = year + 1 if end_month < month else year
+        a, b = interval_for_value(f"{year:04d}-{month:02d}"), interval_for_value(
+            f"{last_year:04d}-{end_month:02d}")
+        if a is None or b is None:
+            return None
+        return Resolution(TimexType.DATE, f"{year:04d}-{month:02d}", None, span(a, b))
+    start_year = year_of(fields, dct)
+    end_year = int_field(fields, "end_year")
+    if end_year is None:
+        two = int_field(fields, "end_year2")
+        if start_year is None or two is None:
+            return None
+        end_year = start_year // 100 * 100 + two
+    if start_year is None or not start_year < end_year <= start_year + 100:
+        return None
+    a, b = interval_for_value(f"{start_year:04d}"), interval_for_value(f"{end_year:04d}")
+    if a is None or b is None:
+        return None
+    return Resolution(TimexType.DATE, f"{start_year:04d}", None, span(a, b))

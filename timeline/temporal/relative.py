@@ -1,0 +1,264 @@
+"""Resolvers for dates named relative to the DCT: "last week", "two years ago", "today",
+"the latest quarter", "8 a.m. Friday", "now"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.temporal.resolution import (
+    UNDERSPECIFIED,
+    Context,
+    Fields,
+    Resolution,
+    finish,
+    int_field,
+    mod_of,
+    season_start,
+    weekday_date,
+    year_for,
+)
+from timeline.temporal.tense import Tense
+from timeline.temporal.types import Interval, Precision, TimexType
+from timeline.temporal.values import (
+    add_years,
+    interval_for_value,
+    narrow,
+    quarter_of,
+    season_of,
+    shift,
+    unit_value,
+)
+
+_EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
+
+
+_LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
+
+
+def _split_at_dct(res: Resolution, surface: str, dct: dt.date) -> Resolution:
+    """"earlier this year" ends at the DCT, "later this month" starts there.
+
+    The TIMEX3 value and mod stay those of the corpora (2016, START); the interval is the part
+    of the period before (or after) the document date, marked approximate.
+    """
+    if res.interval is None:
+        return res
+    interval = res.interval
+    full = interval_for_value(res.value) or interval
+    if _EARLIER_RE.search(surface) and full.start <= dct <= full.end:
+        interval = Interval(full.start, dct, full.precision, approximate=True)
+    elif _LATER_RE.search(surface) and full.start <= dct <= full.end:
+        interval = Interval(dct, full.end, full.precision, approximate=True)
+    return Resolution(res.type, res.value, res.mod, interval, res.anchored)
+
+
+def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
+    """"last week", "next month", "this year", "last August", "this summer", "next Friday"."""
+    mod = mod_of(fields)
+    dct = ctx.dct
+    rel = int(fields.get("rel", 0))
+    if "year_end" in fields:
+        if dct is None:
+            return finish(TimexType.DATE, "XXXX", "END")
+        return finish(TimexType.DATE, f"{dct.year:04d}", "END")
+    if "unit_year" in fields:
+        if "fiscal" in ctx.surface.lower() or ctx.followed_by_end:
+            # "the fiscal year", "the year ended June 30": a company's twelve months.
+            return Resolution(TimexType.DURATION, "P1Y", mod)
+        fields = {**fields, "unit": "Y", "rel": 0}
+    if "unit_weekend" in fields:
+        rel = 1 if ctx.tense() is Tense.FUTURE else -1
+        fields = {**fields, "unit": "WE"}
+    unit = fields.get("unit")
+    if isinstance(unit, str):
+        if unit in {"DE", "CE"} and rel < 0:
+            years = 10 if unit == "DE" else 100
+            if dct is None:
+                return Resolution(TimexType.DURATION, f"P{years}Y", mod)
+            interval = Interval(add_years(dct, -years), dct, Precision.YEAR, approximate=False)
+            return Resolution(TimexType.DURATION, f"P{years}Y", mod, interval, anchored=True)
+        if unit == "WE":
+            if dct is None:
+                return finish(TimexType.DATE, "XXXX-WXX-WE", mod)
+            ref = dct + dt.timedelta(weeks=rel)
+            if rel < 0 and dct.isoweekday() >= 6:
+                ref = dct  # "last weekend" said on a Sunday is the one ending today
+            week = unit_value(ref, "W")
+            monday = dt.date.fromisocalendar(ref.isocalendar().year, ref.isocalendar().week, 1)
+            interval = Interval(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6),
+                                Precision.DAY)
+            return Resolution(TimexType.DATE, f"{week}-WE", mod, narrow(interval, mod) if mod else interval)
+        if dct is None:
+            return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
+        resolved = finish(TimexType.DATE, unit_value(shift(dct, unit, rel), unit), mod)
+        return _split_at_dct(resolved, ctx.surface, dct) if rel == 0 else resolved
+    if dct is None:
+        if "month" in fields:
+            return finish(TimexType.DATE, f"XXXX-{int(fields['month']):02d}", mod)
+        if "weekday" in fields:
+            return finish(TimexType.DATE, f"XXXX-WXX-{fields['weekday']}", mod)
+        if "season" in fields:
+            return finish(TimexType.DATE, f"XXXX-{fields['season']}", mod)
+        return None
+    if "month" in fields:
+        month = int(fields["month"])
+        day = int_field(fields, "day")
+        year = dct.year
+        if rel < 0 and (month, day or 0) >= (dct.month, dct.day if day else 0):
+            year -= 1
+        elif rel > 0 and (month, day or 32) <= (dct.month, dct.day if day else 32):
+            year += 1
+        if day is not None:
+            try:
+                return finish(TimexType.DATE, dt.date(year, month, day).isoformat(), mod)
+            except ValueError:
+                return None
+        return finish(TimexType.DATE, f"{year:04d}-{month:02d}", mod)
+    if "season" in fields:
+        season = str(fields["season"])
+        current_year, current = season_of(dct)
+        year = current_year if season != "WI" or dct.month == 12 else dct.year
+        if season == "WI" and dct.month > 2 and dct.month != 12:
+            year = dct.year
+        start = season_start(year, season)
+        current_start = season_start(current_year, current)
+        if rel < 0 and start >= current_start:
+            year -= 1
+        elif rel > 0 and start <= current_start:
+            year += 1
+        return finish(TimexType.DATE, f"{year:04d}-{season}", mod)
+    if "weekday" in fields:
+        weekday = int(fields["weekday"])
+        if rel < 0:
+            when = dct - dt.timedelta(days=(dct.isoweekday() - weekday) % 7 or 7)
+        elif rel > 0:
+            when = dct + dt.timedelta(days=(weekday - dct.isoweekday()) % 7 or 7)
+        else:
+            when = dct + dt.timedelta(days=weekday - dct.isoweekday())
+        return finish(TimexType.DATE, when.isoformat(), mod)
+    return None
+
+
+def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
+    """"two years ago", "a year earlier", "three days from now": the unit that far from the DCT."""
+    unit = str(fields.get("unit", ""))
+    direction = str(fields.get("dir", "ago")).lower()
+    sign = 1 if direction.startswith(("from", "hence")) else -1
+    mod = mod_of(fields)
+    if count is None or count == 0:
+        return None
+    if count < 0:
+        return Resolution(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if unit == "Y" and count == 1 and ctx.last_quarter and sign < 0:
+        year, q = ctx.last_quarter.split("-Q")
+        return finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{q}", mod)
+    if ctx.dct is None:
+        return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
+    amount = round(count) * sign
+    if unit in {"H", "MIN", "S"}:
+        return finish(TimexType.DATE, ctx.dct.isoformat(), mod)
+    if unit in {"DE", "CE"}:
+        day = shift(ctx.dct, unit, amount)
+        return finish(TimexType.DATE, f"{day.year:04d}", mod)
+    if unit == "WE":
+        unit = "W"
+    return finish(TimexType.DATE, unit_value(shift(ctx.dct, unit, amount), unit), mod)
+
+
+def completed_quarter(dct: dt.date) -> str:
+    """The last quarter that ended before the DCT: the one results are reported for."""
+    previous = shift(dct, "Q", -1)
+    return f"{previous.year:04d}-Q{quarter_of(previous)}"
+
+
+def reference_quarter(ctx: Context) -> str | None:
+    """The quarter financial news is about: the last one named, else the last one completed."""
+    if ctx.last_quarter:
+        return ctx.last_quarter
+    return completed_quarter(ctx.dct) if ctx.dct else None
+
+
+def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
+    """"the latest quarter", "the quarter", "this quarter", "the 1988 quarter"."""
+    lowered = ctx.surface.lower()
+    year = int_field(fields, "year")
+    if year is not None:
+        quarter = reference_quarter(ctx)
+        number = quarter.split("-Q")[1] if quarter else "X"
+        return finish(TimexType.DATE, f"{year:04d}-Q{number}", None)
+    if ctx.dct is not None and ("latest" in lowered or "most recent" in lowered):
+        return finish(TimexType.DATE, completed_quarter(ctx.dct), None)
+    if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered):
+        return finish(TimexType.DATE, f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", None)
+    quarter = reference_quarter(ctx)
+    return finish(TimexType.DATE, quarter or "XXXX-QX", None)
+
+
+def resolve_period_ago(fields: Fields, ctx: Context) -> Resolution | None:
+    """"the year-earlier quarter", "year-ago": the reference quarter one year back."""
+    quarter = reference_quarter(ctx)
+    named = int_field(fields, "quarter")
+    if quarter is None:
+        return finish(TimexType.DATE, f"XXXX-Q{named or 'X'}", None)
+    year, q = quarter.split("-Q")
+    return finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{named or q}", None)
+
+
+def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:
+    """"today", "yesterday morning", "tonight", "this morning", "last night"."""
+    offset = int_field(fields, "deictic")
+    surface = ctx.surface.lower()
+    pod = fields.get("pod")
+    if offset is None:
+        offset = -1 if surface.startswith(("last", "the previous")) else 0
+    if surface.startswith("tonight") and not pod:
+        pod = "NI"
+    value = "XXXX-XX-XX" if ctx.dct is None else (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    if pod:
+        return finish(TimexType.TIME, f"{value}T{pod}", mod_of(fields))
+    return finish(TimexType.DATE, value, mod_of(fields))
+
+
+def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
+    """Clock times, with the day they name or the DCT: "8 a.m. Friday", "10:30 p.m."."""
+    noon = str(fields.get("noon", "")).lower()
+    hour: int | None
+    if noon:
+        hour, minute = (0, 0) if noon == "midnight" else (12, 0)
+    else:
+        hour = int_field(fields, "hour")
+        minute = int_field(fields, "minute") or 0
+        if hour is None:
+            return None
+        ampm = str(fields.get("ampm", "")).lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    date: dt.date | None = ctx.dct
+    weekday = int_field(fields, "weekday")
+    if weekday is not None:
+        date = weekday_date(weekday, ctx)
+    elif "deictic" in fields and ctx.dct is not None:
+        date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
+    elif "month" in fields:
+        month, day = int_field(fields, "month"), int_field(fields, "day")
+        year = year_for(month or 1, day or 1, ctx)
+        try:
+            date = dt.date(year, month or 1, day or 1) if year else None
+        except ValueError:
+            return None
+    prefix = date.isoformat() if date else "XXXX-XX-XX"
+    return finish(TimexType.TIME, f"{prefix}T{hour:02d}:{minute:02d}", mod_of(fields))
+
+
+def resolve_ref(fields: Fields, ctx: Context) -> Resolution | None:
+    """"now", "recently", "the future": TIMEX3 references; "now" is the DCT itself."""
+    value = str(fields.get("ref", ""))
+    if not value:
+        return None
+    interval = None
+    if value == "PRESENT_REF" and ctx.dct is not None:
+        interval = Interval(ctx.dct, ctx.dct, Precision.DAY, approximate=True)
+    return Resolution(TimexType.DATE, value, None, interval)

@@ -1,0 +1,164 @@
+"""What every resolver shares: the Resolution it returns, the Context it reads, and helpers.
+
+A resolver turns a rule's named groups into a TIMEX3 type, value, modifier and interval. It
+reads the document creation time (DCT) and, where the text leaves the direction open, the
+sentence's tense; it returns None to veto a match ("fifth quarter", "a second") so that the
+matcher can try a shorter reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from timeline.temporal.tense import Tense
+from timeline.temporal.types import Interval, TimexType
+from timeline.temporal.values import (
+    interval_for_value,
+    narrow,
+)
+
+Fields = Mapping[str, int | str]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a resolver found: everything of a Timex but its offsets."""
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    interval: Interval | None = None
+    anchored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a resolver may look at besides the groups: DCT, tense, earlier quarter."""
+
+    dct: dt.date | None
+    surface: str
+    tense: Callable[[], Tense]
+    # The latest quarter named earlier in the document: financial news dates "a year ago"
+    # and "the year-earlier quarter" against it.
+    last_quarter: str | None = None
+    # The number words of the vocabulary, for counts spelled inside other groups.
+    numbers: Mapping[str, int | str] = field(default_factory=dict)
+    # The expression is followed by "ended"/"ending" (a fiscal period named by its last day).
+    followed_by_end: bool = False
+
+
+UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}
+
+
+def int_field(fields: Fields, name: str) -> int | None:
+    value = fields.get(name)
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    digits = re.sub(r"\D", "", value)
+    return int(digits) if digits else None
+
+
+def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
+    """A count in digits or words: "36" -> 36, "twenty-four" -> 24; unknown ("few") -> -1.
+
+    Two words combine only as tens and units ("twenty four"); "a five" is no number, so that
+    "a five-hour visit" is read from "five".
+    """
+    text = text.strip().lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    fraction = re.fullmatch(r"(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)", text)
+    if fraction:
+        return int(fraction["whole"]) + int(fraction["num"]) / int(fraction["den"])
+    whole = words.get(" ".join(text.split()))
+    if isinstance(whole, int):
+        return float(whole)
+    parts = [p for p in re.split(r"[-\s]+", text) if p]
+    values = [words.get(p) for p in parts]
+    if len(values) != 2 or not all(isinstance(v, int) for v in values):
+        return None
+    tens, units = values
+    assert isinstance(tens, int) and isinstance(units, int)
+    if tens < 20 or tens % 10 or not 1 <= units <= 9:
+        return None
+    return float(tens + units)
+
+
+def mod_of(fields: Fields) -> str | None:
+    position = fields.get("mod")
+    if isinstance(position, str):
+        return position
+    approx = fields.get("approx")
+    return approx if isinstance(approx, str) else None
+
+
+def year_of(fields: Fields, dct: dt.date | None) -> int | None:
+    year = int_field(fields, "year") or int_field(fields, "year_from") or int_field(fields, "year_dash")
+    if year is not None:
+        return year
+    two = int_field(fields, "year2")
+    if two is None:
+        return None
+    # A two-digit year is the one of its century nearest to the DCT ('98 in 2016 is 1998).
+    pivot = dct.year if dct else 2000
+    candidates = [c + two for c in (pivot // 100 * 100 - 100, pivot // 100 * 100)]
+    return min(candidates, key=lambda y: (abs(y - pivot), -y)) if two else pivot // 100 * 100
+
+
+def finish(type_: TimexType, value: str, mod: str | None, anchored: bool = False) -> Resolution:
+    interval = interval_for_value(value) if type_ in (TimexType.DATE, TimexType.TIME) else None
+    if interval is not None and mod is not None:
+        interval = narrow(interval, mod)
+        if mod in {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}:
+            interval = Interval(interval.start, interval.end, interval.precision, True)
+    return Resolution(type_, value, mod, interval, anchored)
+
+
+# How far past the DCT a past-tense month or day may lie and still be this year's ("payable
+# Dec. 7" in a November article), and how far before it a future-tense one may lie.
+_PAST_SLACK = dt.timedelta(days=90)
+
+
+_FUTURE_SLACK = dt.timedelta(days=30)
+
+
+def year_for(month: int, day: int, ctx: Context) -> int | None:
+    """The year of a month (and day) the text gives without one, by the sentence's tense.
+
+    Past: the latest such date not far after the DCT; future: the earliest not far before it.
+    """
+    if ctx.dct is None:
+        return None
+    dct = ctx.dct
+    candidates: list[tuple[int, dt.date]] = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append((year, dt.date(year, month, day or 15)))
+        except ValueError:
+            candidates.append((year, dt.date(year, month, 28)))
+    # With no cue the sentence is read as past: news mostly reports what happened.
+    if ctx.tense() is Tense.FUTURE:
+        return next(y for y, d in candidates if d >= dct - _FUTURE_SLACK)
+    return [y for y, d in candidates if d <= dct + _PAST_SLACK][-1]
+
+
+def weekday_date(weekday: int, ctx: Context) -> dt.date | None:
+    """The date of a bare weekday: the latest one up to the DCT, or the next one in the future."""
+    if ctx.dct is None:
+        return None
+    delta = (ctx.dct.isoweekday() - weekday) % 7
+    if ctx.tense() is Tense.FUTURE:
+        return ctx.dct + dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7)
+    return ctx.dct - dt.timedelta(days=delta)
+
+
+SEASON_WORDS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def season_start(year: int, season: str) -> dt.date:
+    return dt.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season], 1)

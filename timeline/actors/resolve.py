@@ -108,6 +108,7 @@ class _DocModel:
         self.doc_alias: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.person_of: dict[str, str] = {}  # surface/dictionary name -> canonical name
         self.surname_of: dict[str, str] = {}  # surname as written -> canonical name
+        self.person_by_name: dict[str, _Person] = {}  # canonical name -> person (after finish)
         self.org_alias: dict[str, str] = {}  # organisation name found -> dictionary entry
 
     # pass 1 -------------------------------------------------------------------------------
@@ -165,6 +166,16 @@ class _DocModel:
                     self.surname_of[surname] = p.name
             if p.dict_name is not None:
                 self.person_of[p.dict_name] = p.name
+        # two groups may end up with one name (both the dictionary's person): merge them
+        merged: dict[str, _Person] = {}
+        for p in self.persons:
+            kept = merged.setdefault(p.name, p)
+            if kept is not p:
+                kept.surfaces.extend(x for x in p.surfaces if x not in kept.surfaces)
+                kept.affiliations.extend(p.affiliations)
+                kept.titles |= p.titles
+        self.persons = list(merged.values())
+        self.person_by_name = merged
 
     def _add_doc_alias(self, surface: str, actor: str) -> None:
         toks = tuple(t for t, _, _ in tokenize(surface))
@@ -295,9 +306,9 @@ class _DocModel:
         owner = by_end.get(toks[i - 2][1])
         if owner is None or owner.info.kind is not ActorKind.COUNTRY:
             return
-        for p in self.persons:
-            if p.name == actor and not any(a.parent == owner.actor for a in p.affiliations):
-                p.affiliations.append(Affiliation(owner.actor, "member"))
+        p = self.person_by_name.get(actor)
+        if p is not None and not any(a.parent == owner.actor for a in p.affiliations):
+            p.affiliations.append(Affiliation(owner.actor, "member"))
 
     def _doc_alias_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, str] | None:
         for alias, actor in self.doc_alias.get(toks[i][0], ()):
@@ -311,9 +322,8 @@ class _DocModel:
 
     # output ------------------------------------------------------------------------------
     def entry(self, name: str) -> ActorEntry | None:
-        for p in self.persons:
-            if p.name == name:
-                return ActorEntry(name, ActorKind.PERSON)
+        if name in self.person_by_name:
+            return ActorEntry(name, ActorKind.PERSON)
         if name in self.orgs:
             return ActorEntry(name, self.orgs[name].kind)
         return self.d.get(name)
@@ -334,9 +344,8 @@ class _DocModel:
 
     def _full_entry(self, name: str) -> ActorEntry | None:
         base = self.d.get(name)
-        for p in self.persons:
-            if p.name != name:
-                continue
+        p = self.person_by_name.get(name)
+        if p is not None:
             aliases = [
                 s
                 for s in dict.fromkeys(

@@ -140,6 +140,9 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     return None
 
 
+_YEAR_AGO_RE = re.compile(r"^(?P<year>\d{4})(?P<rest>-Q[1-4]|-\d{2}(?:-\d{2})?|-H[12])?$")
+
+
 def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """"two years ago", "a year earlier", "three days from now": the unit that far from the DCT."""
     unit = str(fields.get("unit", ""))
@@ -150,9 +153,16 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
         return None
     if count < 0:
         return Resolution(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    if unit == "Y" and count == 1 and ctx.last_quarter and sign < 0:
-        year, q = ctx.last_quarter.split("-Q")
-        return finish(TimexType.DATE, f"{int(year) - 1:04d}-Q{q}", mod)
+    if unit == "Y" and count == 1 and sign < 0:
+        # "a year earlier" compares with the date just mentioned: one year before it, at its
+        # precision; in financial news, with the quarter being reported.
+        previous = _YEAR_AGO_RE.match(ctx.previous_value or "")
+        if previous:
+            year = int(previous["year"]) - 1
+            return finish(TimexType.DATE, f"{year:04d}{previous['rest'] or ''}", mod)
+        if ctx.last_quarter:
+            year_text, q = ctx.last_quarter.split("-Q")
+            return finish(TimexType.DATE, f"{int(year_text) - 1:04d}-Q{q}", mod)
     if ctx.dct is None:
         return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
     amount = round(count) * sign

@@ -48,6 +48,9 @@ class Context:
     numbers: Mapping[str, int | str] = field(default_factory=dict)
     # The expression is followed by "ended"/"ending" (a fiscal period named by its last day).
     followed_by_end: bool = False
+    # The value of the nearest date expression just before this one (same passage), which
+    # "a year earlier" is counted from: "sales in the third quarter ... a year earlier".
+    previous_value: str | None = None
 
 
 UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}

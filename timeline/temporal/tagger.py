@@ -31,6 +31,8 @@ _ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # How far before a trigger token a match may start ("at least the first two quarters of 1990"
 # starts 9 characters before "first").
 _WINDOW = 32
+# How close a date must be to serve as the reference of "a year earlier".
+_PREVIOUS_REACH = 150
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 20
 
@@ -156,7 +158,9 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         rule = ruleset.rules[rule_id]
         tense = functools.cache(functools.partial(_tense, tenses, start, match.end()))
         ended = bool(_ENDED_RE.match(text, match.end()))
-        ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended)
+        previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
+        ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,
+                      previous.value if previous and previous.type is TimexType.DATE else None)
         res = _resolve(rule, match, ruleset, ctx)
         if res is None:
             continue

@@ -129,6 +129,7 @@ def test_mention(dictionary: Dictionary, text: str, expected: tuple[str, str, st
         pytest.param(
             "He spoke in English and Spanish, saying so.", "Spain", id="language-not-country"
         ),
+        pytest.param("He tweeted in English and Spanish.", "England", id="language-first-of-two"),
         pytest.param(
             "Who knows what the world health will be.",
             "World Health Organization",

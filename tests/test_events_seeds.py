@@ -121,6 +121,7 @@ def test_004_zarif_said_monday(seed004: Extraction) -> None:
 def test_004_announcement_last_week(seed004: Extraction) -> None:
     (ev,) = _events(seed004, "Last week")
     assert "Mohammad Javad Zarif" in _actors(ev)  # "Iran's Zarif"
+    assert not {"England", "Spain"} & _actors(ev)  # "in English and Spanish": languages
     assert ev.interval is not None and ev.interval.precision.value == "week"
     assert ev.interval.start <= date(2016, 8, 16) <= ev.interval.end
 

@@ -108,7 +108,8 @@ def _is_language(info: AliasInfo, toks: list[Token], i: int, j: int, lo: int, hi
         return False
     before = toks[i - 1][0].lower() if i > lo else ""
     after = toks[j][0] if j < hi else "."
-    return before in {"in", "and", "or"} and not after[:1].isalnum()
+    ends = not after[:1].isalnum() or after.lower() in {"and", "or"}
+    return before in {"in", "and", "or"} and ends
 
 
 def _governing_word(toks: list[Token], i: int, lo: int, rules: Rules) -> str:

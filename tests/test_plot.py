@@ -126,7 +126,7 @@ def test_svg_shows_hostile_names_as_text(tmp_path: Path) -> None:
 
 def test_same_rows_give_the_same_file(tmp_path: Path, rows: list[EventRow]) -> None:
     for name in ("a.svg", "b.svg", "a.png", "b.png"):
-        render_chart(rows, tmp_path / name)
+        render_chart(rows, tmp_path / name, width_px=640, height_px=400)
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 

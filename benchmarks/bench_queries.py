@@ -92,33 +92,44 @@ def list_cases(frequent: str, rare: str) -> list[ListCase]:
 
 
 def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], bool]]:
-    """(label, plan lines, uses indexes) for the id query of each case, as the CLI builds it."""
+    """(label, plan lines, uses indexes) of each case's statements, as the CLI builds them.
+
+    The options are parsed by the CLI's own ``filter_options``; the statements come from
+    ``build_query`` (dated events, then undated ones) with the first LIMIT page that
+    ``iter_event_ids`` adds, compiled with literal values.
+    """
+    import click
+
     from timeline.cli.options import filter_options
     from timeline.store.database import open_store
-    from timeline.store.query import EventFilter, build_select
+    from timeline.store.query import EventFilter, build_query
 
     captured: list[EventFilter] = []
 
+    @click.command()
     @filter_options
     def grab(flt: EventFilter) -> None:
         captured.append(flt)
 
-    import click
-
-    command = click.command()(grab)
     store = open_store(str(db))
     out = []
     try:
         for case in cases:
             captured.clear()
-            command.main(list(case.args), standalone_mode=False)
+            grab.main(list(case.args), standalone_mode=False)
+            flt = captured[0]
+            need = (flt.limit or 0) + flt.offset
+            plan: list[str] = []
             with store.session() as session:
-                stmt = build_select(session, captured[0])
-                sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
-                plan = [
-                    str(r[3])
-                    for r in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
-                ]
+                query = build_query(session, flt)
+                for part, stmt in (("dated", query.dated), ("undated", query.undated)):
+                    sql = str(
+                        stmt.limit(2 * need + 64).compile(
+                            session.get_bind(), compile_kwargs={"literal_binds": True}
+                        )
+                    )
+                    rows = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
+                    plan.extend(f"{part}: {r[3]}" for r in rows)
             out.append((case.label, plan, not any(_FULL_SCAN.search(p) for p in plan)))
     finally:
         store.close()
@@ -183,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_plans:
         return 0
     failed = 0
-    print("\nquery plans of the list cases (id query from build_select):")
+    print("\nquery plans of the list cases (statements of build_query, first LIMIT page):")
     for label, plan, indexed in explain(args.db, list_cases(frequent, rare)):
         print(f"{label}: {'uses indexes' if indexed else 'FULL SCAN'}")
         for line in plan:

@@ -76,6 +76,17 @@ def drop_database(url: str) -> None:
         admin.dispose()
 
 
+def recreate_from_template(url: str, template: str) -> None:
+    """Replace the database of ``url`` by a copy of ``template``, keeping its name."""
+    drop_database(url)
+    admin = _admin()
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {database_name(url)} TEMPLATE {template}"))
+    finally:
+        admin.dispose()
+
+
 @contextmanager
 def temporary_database(template: str | None = None) -> Iterator[str]:
     """The URL of a database that exists for the ``with`` block only."""

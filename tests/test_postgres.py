@@ -7,18 +7,26 @@ template database that tests clone.
 
 from __future__ import annotations
 
+import importlib
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.fixtures import FixtureFunctionDefinition
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner, Result
 from sqlalchemy import inspect, select, text
 
 from tests.conftest import SEEDS
-from tests.pg import database_name, requires_postgres, temporary_database
+from tests.pg import (
+    database_name,
+    recreate_from_template,
+    requires_postgres,
+    temporary_database,
+)
 from timeline.cli import main
 from timeline.store.database import open_store
 from timeline.store.engine import make_engine
@@ -53,6 +61,125 @@ def seeded_pg(seeded_pg_template: str) -> Iterator[str]:
     # The template must have no open connection: every command above disposed its engine.
     with temporary_database(template=database_name(seeded_pg_template)) as url:
         yield url
+
+
+@pytest.fixture
+def seeded_sqlite(seeded_db_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "seeds.db"
+    shutil.copy(seeded_db_template, path)
+    return path
+
+
+# -- the rest of the suite on PostgreSQL ------------------------------------------------------
+# The storage, query, export and grouping tests of other modules are collected here again with
+# conftest's `db_path` and `seeded_db` overridden: their `run` fixture and `open_store` calls
+# then go to a PostgreSQL database of their own. Tests that read the SQLite file itself
+# (sqlite3, Datasette, file digests) stay SQLite-only.
+
+SUITE_MODULES = [
+    "tests.test_cli_list",
+    "tests.test_cli_schema",
+    "tests.test_cli_ingest",
+    "tests.test_cli_sql",
+    "tests.test_groups",
+    "tests.test_groups_seeds",
+]
+SQLITE_ONLY = {
+    "tests.test_cli_schema": {
+        "test_view_description_matches_the_real_view",
+        "test_view_gives_actors_and_places_as_json_arrays",
+        "test_datasette_detects_fts_and_runs_a_facet",
+    },
+    "tests.test_cli_ingest": {"test_remove_document_removes_its_events"},
+    # File digests and PRAGMAs; the PostgreSQL refusals are tested above.
+    "tests.test_cli_sql": {
+        "test_writes_are_refused_and_the_file_is_unchanged",
+        "test_reading_pragmas_still_work",
+    },
+    "tests.test_groups": {
+        "test_every_event_has_exactly_one_group_and_the_view_has_one_row_per_group"
+    },
+}
+
+
+def _count(db: str, table: str) -> int:
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            return int(conn.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
+    finally:
+        engine.dispose()
+
+
+def _groups(db: str) -> list[dict[str, object]]:
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            groups = [
+                dict(r._mapping) for r in conn.execute(text("SELECT * FROM event_groups_view"))
+            ]
+            for g in groups:
+                g["members"] = [
+                    dict(r._mapping)
+                    for r in conn.execute(
+                        text(
+                            "SELECT e.id, e.document_id, e.text, t.text AS date_text, e.date_start"
+                            " FROM event_group_members m JOIN events e ON e.id = m.event_id"
+                            " JOIN timexes t ON t.id = e.timex_id WHERE m.group_id = :g"
+                            " ORDER BY e.document_id, e.position"
+                        ),
+                        {"g": g["group_id"]},
+                    )
+                ]
+            return groups
+    finally:
+        engine.dispose()
+
+
+# Module helpers that read the SQLite file with sqlite3, and their PostgreSQL stand-ins.
+STAND_INS = {
+    "tests.test_cli_ingest": {"_count": _count},
+    "tests.test_groups_seeds": {"_groups": _groups},
+}
+
+
+@pytest.fixture(autouse=True)
+def _helpers_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module_name, helpers in STAND_INS.items():
+        module = importlib.import_module(module_name)
+        for name, helper in helpers.items():
+            monkeypatch.setattr(module, name, helper)
+
+
+@pytest.fixture
+def db_path() -> Iterator[str]:
+    """Overrides conftest's: a fresh PostgreSQL database instead of a SQLite file."""
+    with temporary_database() as url:
+        yield url
+
+
+@pytest.fixture
+def seeded_db(db_path: str, seeded_pg_template: str) -> str:
+    """Overrides conftest's: ``db_path``'s database replaced by a copy of the seeded one."""
+    recreate_from_template(db_path, database_name(seeded_pg_template))
+    return db_path
+
+
+def _suite_tests() -> dict[str, object]:
+    """The modules' tests (renamed after their module) and the fixtures they define."""
+    found: dict[str, object] = {}
+    for module_name in SUITE_MODULES:
+        module = importlib.import_module(module_name)
+        skip = SQLITE_ONLY.get(module_name, set())
+        for name, obj in vars(module).items():
+            if isinstance(obj, FixtureFunctionDefinition) and name not in found:
+                found[name] = obj
+            elif name.startswith("test_") and callable(obj) and name not in skip:
+                found[f"{name}__{module_name.rsplit('.', 1)[-1]}"] = obj
+    return found
+
+
+globals().update(_suite_tests())
 
 
 def _schema_objects(url: str) -> set[str]:
@@ -154,16 +281,16 @@ SAME_OUTPUT = [
 
 
 @pytest.mark.parametrize("args", SAME_OUTPUT)
-def test_same_output_as_sqlite(seeded_db: Path, seeded_pg: str, args: tuple[str, ...]) -> None:
-    lite = cli(seeded_db, *args)
+def test_same_output_as_sqlite(seeded_sqlite: Path, seeded_pg: str, args: tuple[str, ...]) -> None:
+    lite = cli(seeded_sqlite, *args)
     pg = cli(seeded_pg, *args)
     assert lite.exit_code == 0, lite.output
     assert pg.exit_code == 0, pg.output
     assert pg.output == lite.output
 
 
-def test_seeds_ingested_the_same(seeded_db: Path, seeded_pg: str) -> None:
-    lite = json.loads(cli(seeded_db, "stats", "--json").output)
+def test_seeds_ingested_the_same(seeded_sqlite: Path, seeded_pg: str) -> None:
+    lite = json.loads(cli(seeded_sqlite, "stats", "--json").output)
     assert lite["events"] > 0
     assert json.loads(cli(seeded_pg, "stats", "--json").output) == lite
     assert "Buenos Aires" in cli(seeded_pg, "list", "--text", "embassy").output

@@ -198,7 +198,6 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
         undated = (
             select(Event.document_id, Event.position, Event.id)
             .join_from(ea, Event, Event.id == ea.event_id)
-            .where(*conds, ea.date_start.is_(None))
             .distinct()
         )
     else:
@@ -209,9 +208,7 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
         # ix_events_dates holds the whole chronological order: no ties left to sort.
         ties = [Event.document_id, Event.position]
         dated = select(date_start, date_end, event_id)
-        undated = select(Event.document_id, Event.position, Event.id).where(
-            *conds, Event.date_start.is_(None)
-        )
+        undated = select(Event.document_id, Event.position, Event.id)
     if flt.date_from is not None:
         conds.append(date_end >= flt.date_from.isoformat())
     if flt.date_to is not None:
@@ -220,6 +217,8 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
     # next to itself in key order, and iter_event_ids skips the copy. DISTINCT would make
     # SQLite collect every candidate before returning the first row.
     dated = dated.where(*conds, date_start.is_not(None))
+    # With --from/--to the date conditions are false on NULL dates: no undated events.
+    undated = undated.where(*conds, date_start.is_(None))
     if flt.reverse:
         dated = dated.order_by(
             date_start.desc(), date_end.desc(), *(c.desc() for c in ties), event_id.desc()

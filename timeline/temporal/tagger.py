@@ -80,8 +80,19 @@ def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -
     return Resolution(res.type, res.value, res.mod, interval, anchored=True)
 
 
-def _tense(tenses: Callable[[], TenseIndex], start: int, end: int) -> Tense:
-    return tenses().tense_at(start, end)
+class _LazyTense:
+    """The tense at one expression, computed on first call (most expressions never ask)."""
+
+    __slots__ = ("_end", "_index", "_start", "_tense")
+
+    def __init__(self, index: Callable[[], TenseIndex], start: int, end: int) -> None:
+        self._index, self._start, self._end = index, start, end
+        self._tense: Tense | None = None
+
+    def __call__(self) -> Tense:
+        if self._tense is None:
+            self._tense = self._index().tense_at(self._start, self._end)
+        return self._tense
 
 
 def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, re.Match[str]]]:
@@ -132,7 +143,7 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
                 done |= 1 << rule_id
                 rule = rules[rule_id]
                 match = rule.regex.match(text, start)
-                if match is None or match.end() == start or _vetoed(rule, text, match):
+                if match is None or match.end() == start:
                     continue
                 found.append((start, -match.end(), -rule.priority, rule_id, match))
             tried[start] = done
@@ -156,7 +167,9 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         if start < position:
             continue  # inside an accepted timex, or a shorter reading of one
         rule = ruleset.rules[rule_id]
-        tense = functools.cache(functools.partial(_tense, tenses, start, match.end()))
+        if _vetoed(rule, text, match):
+            continue
+        tense = _LazyTense(tenses, start, match.end())
         ended = bool(_ENDED_RE.match(text, match.end()))
         previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,

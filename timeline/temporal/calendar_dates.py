@@ -99,8 +99,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         if year is None:
             year = dct.year if dct else None
         return finish(TimexType.DATE, f"{year:04d}-Q{quarter}" if year else f"XXXX-Q{quarter}", mod)
-    if "half" in fields:
-        half = int_field(fields, "half")
+    if "half" in fields or "last_half" in fields:
+        half = 2 if "last_half" in fields else int_field(fields, "half")
         if half not in (1, 2):
             return None
         year = year or (dct.year if dct else None)

@@ -97,7 +97,9 @@ def mod_of(fields: Fields) -> str | None:
     if isinstance(position, str):
         return position
     approx = fields.get("approx")
-    return approx if isinstance(approx, str) else None
+    if isinstance(approx, str):
+        return approx
+    return "APPROX" if "or_so" in fields else None  # "two years or so"
 
 
 def year_of(fields: Fields, dct: dt.date | None) -> int | None:

@@ -70,7 +70,7 @@ def read_timeml(source: str, name: str = "") -> TimeMLDocument:
     """Parse TimeML markup: plain TEXT, its DCT and its gold TIMEX3 (not the creation time)."""
     text_match = _TEXT_RE.search(source)
     if text_match is None:
-        raise TimeMLError(f"{name or 'document'}: no <TEXT> element")
+        raise TimeMLError("no <TEXT> element")
     dct_match = _DCT_RE.search(source)
     dct = parse_dct(dct_match["value"]) if dct_match else None
     pieces: list[str] = []

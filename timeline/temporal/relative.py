@@ -183,10 +183,13 @@ def completed_quarter(dct: dt.date) -> str:
 
 
 def reference_quarter(ctx: Context) -> str | None:
-    """The quarter financial news is about: the last one named, else the last one completed."""
-    if ctx.last_quarter:
+    """The quarter financial news is about: the last one completed before the DCT, or a later
+    one the text has named. An older quarter named in passing ("charges in the second quarter")
+    is a comparison, not the subject."""
+    completed = completed_quarter(ctx.dct) if ctx.dct else None
+    if ctx.last_quarter and (completed is None or ctx.last_quarter >= completed):
         return ctx.last_quarter
-    return completed_quarter(ctx.dct) if ctx.dct else None
+    return completed or ctx.last_quarter
 
 
 def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
@@ -199,7 +202,8 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
         return finish(TimexType.DATE, f"{year:04d}-Q{number}", None)
     if ctx.dct is not None and ("latest" in lowered or "most recent" in lowered):
         return finish(TimexType.DATE, completed_quarter(ctx.dct), None)
-    if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered):
+    if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered) \
+            and ctx.tense() is not Tense.PAST:
         return finish(TimexType.DATE, f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", None)
     quarter = reference_quarter(ctx)
     return finish(TimexType.DATE, quarter or "XXXX-QX", None)

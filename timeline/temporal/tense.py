@@ -23,8 +23,10 @@ class Tense(Enum):
     UNKNOWN = "unknown"
 
 
-# Future cues come first in the alternation so that "expected to" is not read as a past verb.
+# Future cues come before past ones in the alternation so that "expected to" is not read as
+# a past verb; "had been scheduled" comes first of all: a plan that lies in the past.
 _CUE_RE = re.compile(
+    r"(?P<had>\bhad\s+been\s+(?:due|scheduled|set|expected|planned)\b)|"
     r"(?P<future>\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
     r"expected\s+to|expects?\s+to|scheduled|planned\s+to|due\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
     r"is\s+to|are\s+to|hopes?\s+to|would|aims?\s+to|to\s+be\s+held|upcoming|next|effective)\b|'ll\b)"

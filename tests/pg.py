@@ -43,6 +43,8 @@ def postgres_test(f: F) -> F:
 
 def url_for(database: str) -> str:
     """The server's URL with ``database`` as its database (password kept)."""
+    if not SERVER_URL:
+        raise RuntimeError(f"{ENV} is not set")
     u = make_url(normalise_url(SERVER_URL)).set(database=database)
     return u.render_as_string(hide_password=False)
 

@@ -31,6 +31,9 @@ _ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # How far before a trigger token a match may start ("at least the first two quarters of 1990"
 # starts 9 characters before "first").
 _WINDOW = 32
+# DCTs this far from the ends of Python's calendar (years 1..9999) can anchor "next century"
+# or "two decades ago" without overflow; others are treated as no DCT.
+_SAFE_DCT = (dt.date(1000, 1, 1), dt.date(9000, 12, 31))
 # How close a date must be to serve as the reference of "a year earlier".
 _PREVIOUS_REACH = 150
 # How far back the reject_before / keep_before checks look.
@@ -158,6 +161,8 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     ['2013-03-22']
     """
     ruleset = rules if rules is not None else load_rules()
+    if dct is not None and not _SAFE_DCT[0] <= dct <= _SAFE_DCT[1]:
+        dct = None  # relative arithmetic would leave the calendar; treat as unknown
     found: list[Timex] = []
     last_quarter: str | None = None
     numbers = ruleset.vocabularies["number"].table

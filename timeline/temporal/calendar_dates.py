@@ -24,6 +24,7 @@ from timeline.temporal.types import Interval, Precision, TimexType
 from timeline.temporal.values import (
     interval_for_value,
     span,
+    week_value,
 )
 
 
@@ -110,6 +111,14 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         return finish(TimexType.DATE, f"{prefix}-{fields['season']}", mod)
     month = int_field(fields, "month") or int_field(fields, "month_num")
     day = int_field(fields, "day")
+    if "week_of" in fields and month is not None and day is not None:
+        week_year = year if year is not None else year_for(month, day, ctx)
+        if week_year is None:
+            return finish(TimexType.DATE, "XXXX-WXX", mod)
+        try:
+            return finish(TimexType.DATE, week_value(dt.date(week_year, month, day)), mod)
+        except ValueError:
+            return None
     if year is None and "rel" in fields and dct is not None:
         year = dct.year + int(fields["rel"])  # "March last year"
     if month is not None:

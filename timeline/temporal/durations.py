@@ -79,6 +79,8 @@ def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resol
         # "the two-week crisis", "a five year low": an adjective; TimeML leaves the article
         # out, and the matcher then reads the duration from the number.
         return None
+    if "and_half" in fields and count is not None and count > 0:
+        count += 0.5  # "a minute and a half"
     value = duration_value(count, unit)
     return Resolution(TimexType.DURATION, value, mod_of(fields)) if value else None
 

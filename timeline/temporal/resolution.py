@@ -73,6 +73,9 @@ def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
     "a five-hour visit" is read from "five".
     """
     text = text.strip().lower()
+    if text.endswith(" and a half"):  # "two and a half"
+        base = parse_count(text[: -len(" and a half")], words)
+        return base + 0.5 if base is not None and base > 0 else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     fraction = re.fullmatch(r"(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)", text)

@@ -44,6 +44,10 @@ def test_narrow_takes_a_third() -> None:
     end = narrow(year, "END")
     assert end.end == dt.date(2012, 12, 31) and end.approximate
     assert narrow(year, None) == year
+    day = interval_for_value("2016-08-22")
+    assert day is not None
+    for mod in ("START", "MID", "END"):
+        assert (narrow(day, mod).start, narrow(day, mod).end) == (day.start, day.end)
 
 
 @pytest.mark.parametrize(

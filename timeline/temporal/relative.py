@@ -224,6 +224,9 @@ def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:
     offset = int_field(fields, "deictic")
     surface = ctx.surface.lower()
     pod = fields.get("pod")
+    if "pod_word" in fields:
+        pod = {"morning": "MO", "afternoon": "AF", "evening": "EV"}[str(fields["pod_word"]).lower()]
+        offset = offset or 0
     if offset is None:
         offset = -1 if surface.startswith(("last", "the previous")) else 0
     if surface.startswith("tonight") and not pod:
@@ -246,6 +249,8 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         if hour is None:
             return None
         ampm = str(fields.get("ampm", "")).lower()
+        if str(fields.get("half_day", "")).lower() in {"afternoon", "evening"}:
+            ampm = "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -120,7 +120,9 @@ def narrow(interval: Interval, mod: str | None) -> Interval:
     if mod not in {"START", "MID", "END"}:
         return interval
     days = (interval.end - interval.start).days + 1
-    third = max(days // 3, 1)
+    if days < 3:  # a day (or two) has no thirds: "mid-afternoon yesterday" is that day
+        return Interval(interval.start, interval.end, interval.precision, approximate=True)
+    third = days // 3
     if mod == "START":
         start, end = interval.start, interval.start + dt.timedelta(days=third - 1)
     elif mod == "END":

@@ -153,7 +153,7 @@ _SYNONYM_OF = {stem(word): stem(group[0]) for group in SYNONYMS for word in grou
 def content_words(text: str, *, exclude: Iterable[str] = ()) -> frozenset[str]:
     """The comparable words of ``text``: lowercase, no stopwords or years, stemmed, synonyms
     folded; words in ``exclude`` (the entities' own names) are left out."""
-    skip = {w for name in exclude for w in _raw_words(name)}
+    skip = {w for name in exclude for w in _name_words(name)}
     # demonyms count as their entity: Iran -> Iranian, Argentina -> Argentine
     prefixes = tuple(w[:-1] if len(w) > 5 else w for w in skip if len(w) >= 4)
     out: set[str] = set()
@@ -167,6 +167,12 @@ def content_words(text: str, *, exclude: Iterable[str] = ()) -> frozenset[str]:
         stemmed = stem(word)
         out.add(_SYNONYM_OF.get(stemmed, stemmed))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[str, ...]:
+    # names recur in every report that mentions them
+    return tuple(_raw_words(name))
 
 
 def _raw_words(text: str) -> list[str]:
@@ -198,6 +204,13 @@ class Report:
     actors: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    # derived once: compared hundreds of thousands of times on a large ingest
+    entities: frozenset[str] = field(init=False, compare=False)
+    mergeable: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entities", self.actors | self.places)
+        object.__setattr__(self, "mergeable", self._mergeable())
 
     @classmethod
     def build(
@@ -228,12 +241,7 @@ class Report:
             content_words(text, exclude=actor_set | place_set | frozenset(written)),
         )
 
-    @property
-    def entities(self) -> frozenset[str]:
-        return self.actors | self.places
-
-    @property
-    def mergeable(self) -> bool:
+    def _mergeable(self) -> bool:
         """Dated, short enough to be one event, and naming someone or somewhere."""
         if self.date_start is None or self.date_end is None or self.precision is None:
             return False
@@ -441,6 +449,8 @@ def cluster(
                     a, b = other, r
                 else:
                     a, b = r, other
+                if compatible(a, b) is not None:
+                    continue  # most candidates fail here (other days): skip the scoring
                 s = similarity(a, b)
                 if s.merges(threshold):
                     pairs.append((s, a, b))

@@ -16,6 +16,8 @@ PIECES = st.sampled_from(
         "1994", "2012", "12", "3", "/", "-", "–", ",", ".", " ", "\n", "a.m.", "quarter",
         "third", "since", "between", "and", "early", "mid-", "1990s", "'90s", "every", "about",
         "will", "said", "$", "1,994", "Q3", "fiscal", "now", "today", "decade", "twenty",
+        "mid", "late", "yesterday", "afternoon", "night", "Friday", "summer", "end", "ago",
+        "past", "the", "'s", "1/2", "and a half", "century", "20th", "a", "year-earlier",
     ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join))

@@ -796,16 +796,6 @@ CASES: list[tuple[Report, Report, bool, str]] = [
 ]
 
 
-# Hard negatives the algorithm merges anyway, and why: kept in the set so that the figures
-# stay honest.
-KNOWN_WRONG = {
-    "one article: a meeting and the next meeting": (
-        "same actors, same day, same words (meet, law revision); only 'again ... or later' says "
-        "it is another meeting, and word overlap cannot read that"
-    ),
-}
-
-
 def test_the_labelled_set_is_big_enough_with_hard_negatives() -> None:
     assert len(CASES) >= 30
     assert sum(same for _, _, same, _ in CASES) >= 12
@@ -832,19 +822,7 @@ def test_merge_precision_and_recall_on_the_labelled_pairs() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [
-        pytest.param(
-            a,
-            b,
-            same,
-            id=what,
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[what])]
-            if what in KNOWN_WRONG
-            else [],
-        )
-        for a, b, same, what in CASES
-        if not same
-    ],
+    [pytest.param(a, b, same, id=what) for a, b, same, what in CASES if not same],
 )
 def test_hard_negatives_stay_apart(a: Report, b: Report, same: bool) -> None:
     assert not similarity(a, b).merges(DEFAULT_THRESHOLD), similarity(a, b).explain(

@@ -22,7 +22,7 @@ def groups_group() -> None:
 @click.option(
     "--merge-threshold",
     type=click.FloatRange(0.0, 1.0),
-    help="Similarity two reports need to merge (stored for later ingests; default 0.5).",
+    help="Similarity two reports need to merge (stored for later ingests; default 0.6).",
 )
 @pass_cli
 def rebuild_command(cli: CliContext, merge_threshold: float | None) -> None:

@@ -27,11 +27,16 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench_startup import TIMELINE, Timing, format_table, measure, run_once
+
+if TYPE_CHECKING:
+    from timeline.store.query import EventFilter
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DB = Path("/tmp/timeline-synth-1m.db")
@@ -91,18 +96,11 @@ def list_cases(frequent: str, rare: str) -> list[ListCase]:
     ]
 
 
-def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], bool]]:
-    """(label, plan lines, uses indexes) of each case's statements, as the CLI builds them.
-
-    The options are parsed by the CLI's own ``filter_options``; the statements come from
-    ``build_query`` (dated events, then undated ones) with the first LIMIT page that
-    ``iter_event_ids`` adds, compiled with literal values.
-    """
+def _parse_filters(cases: Sequence[ListCase]) -> list[EventFilter]:
+    """Each case's options as the CLI parses them (its own ``filter_options``)."""
     import click
 
     from timeline.cli.options import filter_options
-    from timeline.store.database import open_store
-    from timeline.store.query import EventFilter, build_query
 
     captured: list[EventFilter] = []
 
@@ -111,13 +109,50 @@ def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], b
     def grab(flt: EventFilter) -> None:
         captured.append(flt)
 
+    for case in cases:
+        grab.main(list(case.args), standalone_mode=False)
+    return captured
+
+
+def in_process(db: Path, cases: Sequence[ListCase], repeat: int) -> list[tuple[str, float, float]]:
+    """(label, best wall s, best CPU s) of ``iter_events`` alone, in this process, warm.
+
+    The query layer's share of a `list`: the CLI figures also hold start-up and imports.
+    """
+    from timeline.store.database import open_store
+    from timeline.store.query import iter_events
+
     store = open_store(str(db))
     out = []
     try:
-        for case in cases:
-            captured.clear()
-            grab.main(list(case.args), standalone_mode=False)
-            flt = captured[0]
+        for case, flt in zip(cases, _parse_filters(cases), strict=True):
+            walls, cpus = [], []
+            for _ in range(repeat):
+                wall, cpu = time.perf_counter(), time.process_time()
+                with store.session() as session:
+                    for _row in iter_events(session, flt):
+                        pass
+                walls.append(time.perf_counter() - wall)
+                cpus.append(time.process_time() - cpu)
+            out.append((case.label, min(walls), min(cpus)))
+    finally:
+        store.close()
+    return out
+
+
+def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], bool]]:
+    """(label, plan lines, uses indexes) of each case's statements, as the CLI builds them.
+
+    The statements come from ``build_query`` (dated events, then undated ones) with the first
+    LIMIT page that ``iter_event_ids`` adds, compiled with literal values.
+    """
+    from timeline.store.database import open_store
+    from timeline.store.query import build_query
+
+    store = open_store(str(db))
+    out = []
+    try:
+        for case, flt in zip(cases, _parse_filters(cases), strict=True):
             need = (flt.limit or 0) + flt.offset
             plan: list[str] = []
             with store.session() as session:
@@ -191,6 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nqueries on {args.db} ({n_events:,} events; frequent={frequent} rare={rare})")
     print(f"best and median of {args.repeat} runs; load average {load}")
     print(format_table(rows, targets))
+    width = max(len(c.label) for c in list_cases(frequent, rare))
+    print(f"\nquery layer alone (iter_events in one process, warm), best of {args.repeat}")
+    print(f"{'case':<{width}}  {'wall s':>7}  {'cpu s':>6}")
+    print(f"{'-' * width}  {'-' * 7}  {'-' * 6}")
+    for label, wall, cpu in in_process(args.db, list_cases(frequent, rare), args.repeat):
+        print(f"{label:<{width}}  {wall:>7.3f}  {cpu:>6.3f}")
     if args.no_plans:
         return 0
     failed = 0

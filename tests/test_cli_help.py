@@ -42,5 +42,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "timeline", "--help"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "timeline", "--help"], capture_output=True, text=True, check=True
+    )
     assert "Usage:" in out.stdout and "ingest" in out.stdout

@@ -67,8 +67,12 @@ def test_undated_document_resolves_after_set_date(run: Invoke, tmp_path: Path) -
     [
         pytest.param("empty.txt", b"", "empty", id="empty"),
         pytest.param("blank.txt", b"  \n\n ", "empty", id="whitespace-only"),
-        pytest.param("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 10, "binary", id="binary"),
-        pytest.param("latin1.txt", "Caf\xe9 opened in 1994.".encode("latin-1"), "UTF-8", id="undecodable"),
+        pytest.param(
+            "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 10, "binary", id="binary"
+        ),
+        pytest.param(
+            "latin1.txt", "Caf\xe9 opened in 1994.".encode("latin-1"), "UTF-8", id="undecodable"
+        ),
     ],
 )
 def test_bad_file_is_one_line_and_others_still_ingested(
@@ -104,9 +108,13 @@ def test_database_in_missing_folder_is_one_line(tmp_path: Path) -> None:
 
     from timeline.cli import main
 
-    result = CliRunner().invoke(main, ["--db", str(tmp_path / "no" / "such.db"), "ingest", str(SEEDS)])
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "no" / "such.db"), "ingest", str(SEEDS)]
+    )
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: database folder does not exist: {tmp_path / 'no'}"]
+    assert result.output.strip().splitlines() == [
+        f"Error: database folder does not exist: {tmp_path / 'no'}"
+    ]
 
 
 def test_remove_document_removes_its_events(run: Invoke, seeded_db: Path) -> None:
@@ -116,5 +124,7 @@ def test_remove_document_removes_its_events(run: Invoke, seeded_db: Path) -> Non
     assert _count(seeded_db, "documents") == 1
     assert 0 < _count(seeded_db, "events") < before
     with sqlite3.connect(seeded_db) as conn:
-        hits = conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'Monday'").fetchone()[0]
+        hits = conn.execute(
+            "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'Monday'"
+        ).fetchone()[0]
     assert hits == 0

@@ -47,7 +47,9 @@ def test_stats_counts_documents_events_and_years(run: Invoke, seeded_db: Path) -
 
 
 def test_show_prints_document_sentence_and_mentions(run: Invoke, seeded_db: Path) -> None:
-    rows = json.loads(run("list", "--actor", "Iran", "--from", "1992", "--to", "1992", "--json").output)
+    rows = json.loads(
+        run("list", "--actor", "Iran", "--from", "1992", "--to", "1992", "--json").output
+    )
     assert rows
     result = run("show", str(rows[0]["event_id"]), "--no-color")
     assert result.exit_code == 0, result.output

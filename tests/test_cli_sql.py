@@ -24,7 +24,10 @@ def empty_db(run: Invoke, db_path: Path) -> Path:
 @pytest.mark.parametrize(
     "statement",
     [
-        pytest.param("INSERT INTO documents(content_hash, source, format, published_source, text, word_count, ingested_at) VALUES ('x','y','text','none','t',1,'now')", id="insert"),
+        pytest.param(
+            "INSERT INTO documents(content_hash, source, format, published_source, text, word_count, ingested_at) VALUES ('x','y','text','none','t',1,'now')",
+            id="insert",
+        ),
         pytest.param("UPDATE actors SET name = 'x'", id="update"),
         pytest.param("DELETE FROM events", id="delete"),
         pytest.param("DROP TABLE events", id="drop"),
@@ -34,7 +37,9 @@ def empty_db(run: Invoke, db_path: Path) -> Path:
         pytest.param("PRAGMA user_version = 7", id="user-version"),
     ],
 )
-def test_writes_are_refused_and_the_file_is_unchanged(run: Invoke, empty_db: Path, statement: str) -> None:
+def test_writes_are_refused_and_the_file_is_unchanged(
+    run: Invoke, empty_db: Path, statement: str
+) -> None:
     before = _digest(empty_db)
     result = run("sql", statement)
     assert result.exit_code == 1
@@ -47,7 +52,14 @@ def test_writes_are_refused_and_the_file_is_unchanged(run: Invoke, empty_db: Pat
 
 def test_parameters_are_bound_not_pasted(run: Invoke, empty_db: Path) -> None:
     value = "x' OR '1'='1"
-    result = run("sql", "SELECT :v AS v, count(*) AS n FROM actors WHERE name = :v", "-p", "v", value, "--json")
+    result = run(
+        "sql",
+        "SELECT :v AS v, count(*) AS n FROM actors WHERE name = :v",
+        "-p",
+        "v",
+        value,
+        "--json",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == [{"v": value, "n": 0}]
 

@@ -32,8 +32,19 @@ def _write_corpus(folder: Path, start: int, stop: int) -> None:
 
 
 def _ingest_cmd(db: Path, *paths: Path) -> list[str]:
-    return [sys.executable, "-m", "timeline", "--db", str(db), "ingest", "--jobs", "1",
-            "--published", "2020-06-01", *map(str, paths)]
+    return [
+        sys.executable,
+        "-m",
+        "timeline",
+        "--db",
+        str(db),
+        "ingest",
+        "--jobs",
+        "1",
+        "--published",
+        "2020-06-01",
+        *map(str, paths),
+    ]
 
 
 def _count(db: Path, sql: str) -> int:
@@ -58,7 +69,9 @@ def test_sigkill_mid_ingest_leaves_whole_documents_and_rerun_finishes(tmp_path: 
     assert len(expected) == N_DOCS and all(n > 0 for n in expected.values())
 
     db = tmp_path / "killed.db"
-    proc = subprocess.Popen(_ingest_cmd(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _ingest_cmd(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -76,7 +89,9 @@ def test_sigkill_mid_ingest_leaves_whole_documents_and_rerun_finishes(tmp_path: 
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("INSERT INTO events_fts(events_fts) VALUES('integrity-check')") is not None
+        assert (
+            conn.execute("INSERT INTO events_fts(events_fts) VALUES('integrity-check')") is not None
+        )
     partial = _events_per_source(db)
     assert 0 < len(partial) < N_DOCS
     for name, n in partial.items():
@@ -93,7 +108,9 @@ def test_two_concurrent_ingests_both_finish_without_duplicates(tmp_path: Path) -
     _write_corpus(b, 100, 250)  # docs 100-149 are in both folders, same text
     db = tmp_path / "shared.db"
     procs = [
-        subprocess.Popen(_ingest_cmd(db, folder), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            _ingest_cmd(db, folder), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for folder in (a, b)
     ]
     outputs = [p.communicate(timeout=600) for p in procs]

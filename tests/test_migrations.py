@@ -17,7 +17,10 @@ from timeline.store.schema_extras import include_name
 
 def _tables(path: Path) -> set[str]:
     with sqlite3.connect(path) as conn:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+        return {
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")
+        }
 
 
 def test_empty_to_head_creates_every_table_view_and_fts(db_path: Path) -> None:

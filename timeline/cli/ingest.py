@@ -30,11 +30,20 @@ class DayType(PartialDate):
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=DayType(), help="Publication date (DCT) for every document read.")
-@click.option("--glob", metavar="PATTERN", help="Only files matching PATTERN inside folders, e.g. '*.html'.")
-@click.option("--encoding", metavar="NAME", help="Text encoding of the files (default: UTF-8, strict).")
+@click.option(
+    "--glob", metavar="PATTERN", help="Only files matching PATTERN inside folders, e.g. '*.html'."
+)
+@click.option(
+    "--encoding", metavar="NAME", help="Text encoding of the files (default: UTF-8, strict)."
+)
 @click.option("--force", is_flag=True, help="Re-extract documents that are already stored.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for extraction (default: number of CPUs).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for extraction (default: number of CPUs).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @pass_cli
 def ingest_command(
@@ -62,11 +71,19 @@ def ingest_command(
 
     store = cli.store(write=True)
     n_jobs = jobs or (os.cpu_count() or 1)
-    bar = _Progress() if (not quiet and sys.stderr.isatty()) else None
+    bar = (
+        _Progress(_expected_documents(paths, glob)) if (not quiet and sys.stderr.isatty()) else None
+    )
     with friendly_errors():
         summary = ingest(
-            store, list(paths), published=published, glob=glob, encoding=encoding,
-            force=force, jobs=n_jobs, on_progress=bar.update if bar else None,
+            store,
+            list(paths),
+            published=published,
+            glob=glob,
+            encoding=encoding,
+            force=force,
+            jobs=n_jobs,
+            on_progress=bar.update if bar else None,
         )
     if bar:
         bar.finish()
@@ -75,7 +92,9 @@ def ingest_command(
     if not quiet:
         click.echo(summary.line(), err=True)
         if summary.unchanged and not summary.ingested:
-            click.echo("nothing new: every document was already stored (use --force to redo)", err=True)
+            click.echo(
+                "nothing new: every document was already stored (use --force to redo)", err=True
+            )
     if summary.failed:
         sys.exit(1)
 
@@ -86,10 +105,23 @@ def _clean(text: str) -> str:
     return clean_terminal(text)
 
 
-class _Progress:
-    """A one-line progress display on stderr: documents, events, documents/s."""
+def _expected_documents(paths: tuple[str, ...], glob: str | None) -> int | None:
+    """How many documents the paths hold, for the ETA; None when a file holds many (JSONL)."""
+    from pathlib import Path
 
-    def __init__(self) -> None:
+    from timeline.ingest.discover import discover
+
+    files = [p for p in discover(list(paths), glob) if isinstance(p, Path)]
+    if any(str(p) == "-" or p.suffix.lower() == ".jsonl" for p in files):
+        return None
+    return len(files)
+
+
+class _Progress:
+    """A one-line progress display on stderr: documents, events, documents/s, ETA."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
         self.last = 0.0
 
     def update(self, summary: IngestSummary, label: str) -> None:
@@ -101,9 +133,14 @@ class _Progress:
         self.last = now
         done = summary.ingested + summary.unchanged + summary.failed
         rate = done / summary.seconds if summary.seconds else 0.0
+        count = f"{done}/{self.total}" if self.total else f"{done}"
+        eta = ""
+        if self.total and rate > 0 and self.total > done:
+            left = int((self.total - done) / rate)
+            eta = f", ETA {left // 60}:{left % 60:02d}"
         name = _clean(label)[-40:]
         sys.stderr.write(
-            f"\r\x1b[K{done} documents, {summary.events} events, {rate:.1f} docs/s  {name}"
+            f"\r\x1b[K{count} documents, {summary.events} events, {rate:.1f} docs/s{eta}  {name}"
         )
         sys.stderr.flush()
 

@@ -56,12 +56,12 @@ class Vocabulary:
     def pattern(self) -> str:
         """The words as one trie-shaped alternation (longer words are tried first)."""
         if not self.title_case:
-            return "(?:" + _trie_regex(self.table) + ")"
+            return "(?:" + trie_regex(self.table) + ")"
         variants: list[str] = []
         for word in self.table:
             title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
             variants.extend(dict.fromkeys((title, word.upper())))
-        return "(?-i:" + _trie_regex(variants) + ")"
+        return "(?-i:" + trie_regex(variants) + ")"
 
     def lookup(self, text: str) -> int | str | None:
         """The value of a matched word, insensitive to case and inner whitespace."""
@@ -197,7 +197,7 @@ def _rule_words(
     return words
 
 
-def _trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str]) -> str:
     """An alternation of words shaped as a trie, which the regex engine walks in time
     proportional to a word's length rather than to the number of words. Greedy optional
     tails make the longest word win, as a longest-first alternation would."""
@@ -270,7 +270,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     all_words.discard(DIGIT)
     tokens = re.compile(
         r"(?<![A-Za-z0-9])(?:(?P<digit>['\u2019]?\d)|(?P<word>"
-        + _trie_regex(sorted(all_words))
+        + trie_regex(sorted(all_words))
         + r")(?![a-z]))",
         re.IGNORECASE,
     )

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from timeline.temporal.ruleset import trie_regex
+
 
 class Tense(Enum):
     """Direction for expressions whose year or week the text leaves open."""
@@ -23,16 +25,26 @@ class Tense(Enum):
     UNKNOWN = "unknown"
 
 
-# Future cues come before past ones in the alternation so that "expected to" is not read as
-# a past verb; "had been scheduled" comes first of all: a plan that lies in the past.
+# Cue words, as data; the regex below shapes each list as a trie, which the engine walks in
+# time proportional to a word's length instead of trying every word at every position.
+_FUTURE_CUES = (
+    "will", "won't", "shall", "would", "going to", "plan to", "plans to", "planning to",
+    "planned to", "intend to", "intends to", "expected to", "expect to", "expects to",
+    "scheduled", "due to", "set to", "as soon as", "as early as", "is to", "are to",
+    "hope to", "hopes to", "aim to", "aims to", "to be held", "upcoming", "next", "effective",
+)
+_PAST_CUES = (
+    "said", "says", "was", "were", "had", "did", "told", "went", "came", "met", "made", "took",
+    "gave", "began", "announced", "reported", "ago", "last", "earlier",
+)
+# "had been scheduled" is tried first: a plan that lies in the past. Future cues come before
+# the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
-    r"(?P<had>\bhad\s+been\s+(?:due|scheduled|set|expected|planned)\b)|"
-    r"(?P<future>\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
-    r"expected\s+to|expects?\s+to|scheduled|planned\s+to|due\s+to|set\s+to|as\s+(?:soon|early)\s+as|"
-    r"is\s+to|are\s+to|hopes?\s+to|would|aims?\s+to|to\s+be\s+held|upcoming|next|effective)\b|'ll\b)"
-    r"|(?P<past>\b(?:said|says|was|were|had|did|told|went|came|met|made|took|gave|began|"
-    r"announced|reported|ago|last|earlier|"
-    r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)\b)"
+    r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
+    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
+    r"|(?P<past>" + trie_regex(_PAST_CUES) + r"|"
+    r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
+    r")\b|(?P<ll>'ll)\b"
 )
 # Where a sentence ends. A full stop after an initial or a title ("P. Davison", "Mr. Schwarz",
 # "Jan. 14") ends no sentence; that check runs only on the few candidate stops, because
@@ -72,7 +84,7 @@ class TenseIndex:
             ),
             tuple(m.start() for m in cues),
             tuple(m.end() for m in cues),
-            tuple(m["future"] is not None for m in cues),
+            tuple(m["future"] is not None or m["ll"] is not None for m in cues),
         )
 
     def tense_at(self, start: int, end: int) -> Tense:

@@ -63,6 +63,9 @@ def run_read_only(
             or "not authorized" in message
         ):
             raise QueryError(f"refused: the database is opened read-only ({message})") from None
+        if "multiple commands" in message:
+            # PostgreSQL: every query is prepared, which takes one statement (engine.py).
+            raise QueryError(f"refused: one statement at a time ({message})") from None
         raise QueryError(f"SQL error: {message}") from None
     except SQLAlchemyError as e:
         conn.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.temporal.resolution import (
+    FUTURE_SLACK,
+    PAST_SLACK,
     SEASON_WORDS,
     Context,
     Fields,
@@ -28,7 +30,7 @@ from timeline.temporal.values import (
 )
 
 
-def _holiday(code: str, year: int) -> dt.date | None:
+def _holiday(code: str, year: int) -> dt.date:
     if code == "THANKSGIVING":
         first = dt.date(year, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -39,6 +41,14 @@ def _holiday(code: str, year: int) -> dt.date | None:
         return sunday - dt.timedelta(days=2) if code == "GOOD_FRIDAY" else sunday
     month, day = code.split("-")
     return dt.date(year, int(month), int(day))
+
+
+def holiday_year(code: str, dct: dt.date, ctx: Context) -> int:
+    """The year of a feast named without one, chosen as for a month (year_for)."""
+    candidates = [(y, _holiday(code, y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if ctx.tense() is Tense.FUTURE:
+        return next(y for y, d in candidates if d >= dct - FUTURE_SLACK)
+    return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 
 def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
@@ -82,15 +92,18 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return None
         return finish(TimexType.DATE, f"{n - 1:02d}", mod)
     if "holiday" in fields:
+        code = str(fields["holiday"])
         if year is None and dct is not None:
-            year = dct.year
+            # Like a month without a year: this year's, last year's or next year's feast,
+            # whichever the tense and the DCT make likely.
+            year = holiday_year(code, dct, ctx)
         if year is None:
-            return finish(TimexType.DATE, "XXXX-XX-XX", mod)
-        when = _holiday(str(fields["holiday"]), year)
-        if (when is not None and dct is not None and "year" not in fields and when > dct
-                and ctx.tense() is not Tense.FUTURE):
-            when = _holiday(str(fields["holiday"]), year - 1)
-        return finish(TimexType.DATE, when.isoformat() if when else f"{year}", mod)
+            return finish(TimexType.DATE, "XXXX-WXX" if "holiday_week" in fields else "XXXX-XX-XX",
+                          mod)
+        when = _holiday(code, year)
+        if "holiday_week" in fields:  # "Easter week"
+            return finish(TimexType.DATE, week_value(when), mod)
+        return finish(TimexType.DATE, when.isoformat(), mod)
     quarter = int_field(fields, "quarter") or int_field(fields, "quarter_num")
     if "quarter" in fields or "quarter_num" in fields:
         if quarter is None or not 1 <= quarter <= 4:

@@ -237,9 +237,6 @@ def resolve_deictic(fields: Fields, ctx: Context) -> Resolution | None:
     return finish(TimexType.DATE, value, mod_of(fields))
 
 
-_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T|$)")
-
-
 def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
     """Clock times, with the day they name or the DCT: "8 a.m. Friday", "10:30 p.m."."""
     noon = str(fields.get("noon", "")).lower()
@@ -271,10 +268,6 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             date = dt.date(year, month or 1, day or 1) if year else None
         except ValueError:
             return None
-    named_day = weekday is not None or "deictic" in fields or "month" in fields
-    previous = ctx.previous_value or ""
-    if not named_day and _DAY_RE.match(previous):
-        date = dt.date.fromisoformat(previous[:10])  # "on Oct. 23 ... at 10 p.m."
     prefix = date.isoformat() if date else "XXXX-XX-XX"
     return finish(TimexType.TIME, f"{prefix}T{hour:02d}:{minute:02d}", mod_of(fields))
 

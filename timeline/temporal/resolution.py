@@ -129,10 +129,10 @@ def finish(type_: TimexType, value: str, mod: str | None, anchored: bool = False
 
 # How far past the DCT a past-tense month or day may lie and still be this year's ("payable
 # Dec. 7" in a November article), and how far before it a future-tense one may lie.
-_PAST_SLACK = dt.timedelta(days=90)
+PAST_SLACK = dt.timedelta(days=90)
 
 
-_FUTURE_SLACK = dt.timedelta(days=30)
+FUTURE_SLACK = dt.timedelta(days=30)
 
 
 def year_for(month: int, day: int, ctx: Context) -> int | None:
@@ -151,8 +151,8 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
             candidates.append((year, dt.date(year, month, 28)))
     # With no cue the sentence is read as past: news mostly reports what happened.
     if ctx.tense() is Tense.FUTURE:
-        return next(y for y, d in candidates if d >= dct - _FUTURE_SLACK)
-    return [y for y, d in candidates if d <= dct + _PAST_SLACK][-1]
+        return next(y for y, d in candidates if d >= dct - FUTURE_SLACK)
+    return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 
 def weekday_date(weekday: int, ctx: Context) -> dt.date | None:

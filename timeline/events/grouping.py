@@ -22,8 +22,9 @@ Two reports are compared on what ACLED merges on (who, when, where) plus what ha
   more). Text must always share at least ``MIN_TEXT`` of the shorter side's words.
 
 Clustering is best-first: candidate pairs above the threshold are taken by decreasing score and
-two clusters merge only if every cross pair passes the gates (complete linkage on the gates,
-single linkage on the score). So a day-level "Monday" and a day-level "Sunday" never end up in
+two clusters merge only if every cross pair passes the gates (complete linkage on the gates)
+and the cross pairs' mean score reaches the threshold (average linkage on the score, so that
+one close pair cannot chain two stories: oil prices, then copper prices "this year"). So a day-level "Monday" and a day-level "Sunday" never end up in
 one group, and neither do two mentions of one sentence, whatever the order of ingest.
 
 Candidate pairs come from keys (entity x time bucket) so that ingest stays linear: see
@@ -468,6 +469,8 @@ def cluster(
         ci, cj = clusters[i], clusters[j]
         if any(compatible(x, y) for x in ci.members for y in cj.members):
             continue
+        if len(ci.members) + len(cj.members) > 2 and _mean_score(ci, cj) < threshold - _EPSILON:
+            continue  # one close pair must not chain two different stories together
         # keep the older stored group's id; a new cluster takes over a stored one
         keep, drop = (i, j) if _keeps(ci, cj) else (j, i)
         ck, cd = clusters[keep], clusters[drop]
@@ -483,6 +486,12 @@ def cluster(
         changed.add(keep)
         changed.discard(drop)
     return [clusters[i] for i in sorted(changed) if clusters[i].members]
+
+
+def _mean_score(a: Cluster, b: Cluster) -> float:
+    """Average linkage: the mean score of every pair across the two clusters."""
+    scores = [similarity(x, y).score for x in a.members for y in b.members]
+    return sum(scores) / len(scores)
 
 
 def _keeps(a: Cluster, b: Cluster) -> bool:

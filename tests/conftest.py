@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,16 @@ SHARED = ROOT.parent / "shared"
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dictionary_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One dictionary cache for the session (built once, read by every ingest and subprocess),
+    never the user's own ``~/.cache/timeline``."""
+    path = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TIMELINE_CACHE_DIR", str(path))
+        yield path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "timeline.db"
@@ -29,7 +39,9 @@ def run(db_path: Path) -> Invoke:
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(main, ["--db", str(db_path), *args], input=input, catch_exceptions=False)
+        return runner.invoke(
+            main, ["--db", str(db_path), *args], input=input, catch_exceptions=False
+        )
 
     return invoke
 

@@ -69,9 +69,9 @@ MIN_DOCS_FOR_POOL = 8
 
 
 def build_dictionary(user_entries: Sequence[Any]) -> Dictionary:
-    from timeline.actors.dictionary import load_dictionary
+    from timeline.actors.cache import cached_dictionary
 
-    base = load_dictionary()
+    base = cached_dictionary()
     return base.with_entries(user_entries) if user_entries else base
 
 

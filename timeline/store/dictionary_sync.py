@@ -19,9 +19,9 @@ def ensure_dictionary(session: Session) -> bool:
     """Store the built-in dictionary unless it is there; True when it was loaded now."""
     if has_dictionary(session):
         return False
-    from timeline.actors.dictionary import load_dictionary
+    from timeline.actors.cache import cached_dictionary
 
-    load_entries(session, load_dictionary().entries.values(), "dictionary")
+    load_entries(session, cached_dictionary().entries.values(), "dictionary")
     return True
 
 

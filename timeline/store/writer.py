@@ -8,10 +8,11 @@ check-then-insert.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -142,23 +143,41 @@ def has_dictionary(session: Session) -> bool:
     )
 
 
+def _bulk_insert_ignore(
+    session: Session, model: type[Base], columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (tuples in ``columns`` order), skipping unique-constraint conflicts.
+
+    On SQLite this is one driver-level executemany of plain tuples: the ORM's bulk insert
+    spends most of its time building a parameter dict per row, and storing the dictionary
+    writes some twenty thousand rows into every new database.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(
+            _insert_ignore(session, model), [dict(zip(columns, row, strict=True)) for row in rows]
+        )
+        return
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    table = model.__table__.name  # type: ignore[attr-defined]
+    sql = (
+        f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT DO NOTHING"
+    )
+    session.connection().exec_driver_sql(sql, rows)
+
+
 def load_entries(session: Session, entries: Iterable[ActorEntry], origin: str) -> int:
     """Store actors with their aliases and affiliations in bulk (thousands at first use)."""
     listed = list(entries)
     if not listed:
         return 0
-    session.execute(
-        _insert_ignore(session, Actor),
-        [
-            {
-                "name": e.name,
-                "kind": str(e.kind),
-                "code": e.code,
-                "description": e.description,
-                "origin": origin,
-            }
-            for e in listed
-        ],
+    _bulk_insert_ignore(
+        session,
+        Actor,
+        ("name", "kind", "code", "description", "origin"),
+        [(e.name, str(e.kind), e.code, e.description, origin) for e in listed],
     )
     ids = {
         (name, kind): actor_id
@@ -167,30 +186,25 @@ def load_entries(session: Session, entries: Iterable[ActorEntry], origin: str) -
     by_name: dict[str, int] = {}
     for (name, _kind), actor_id in ids.items():
         by_name.setdefault(name, actor_id)
-    aliases = []
-    affiliations = []
+    aliases: list[tuple[Any, ...]] = []
+    affiliations: list[tuple[Any, ...]] = []
     for e in listed:
         actor_id = ids[(e.name, str(e.kind))]
         for a in sorted({e.name, *e.aliases}):
-            aliases.append(
-                {"actor_id": actor_id, "alias": a, "alias_key": alias_key(a), "origin": origin}
-            )
+            aliases.append((actor_id, a, alias_key(a), origin))
         for aff in e.affiliations:
             parent = by_name.get(aff.parent)
             if parent is not None and parent != actor_id:
                 affiliations.append(
-                    {
-                        "actor_id": actor_id,
-                        "parent_id": parent,
-                        "relation": aff.relation,
-                        "date_start": aff.date_start,
-                        "date_end": aff.date_end,
-                        "origin": origin,
-                    }
+                    (actor_id, parent, aff.relation, aff.date_start, aff.date_end, origin)
                 )
-    session.execute(_insert_ignore(session, ActorAlias), aliases)
-    if affiliations:
-        session.execute(_insert_ignore(session, ActorAffiliation), affiliations)
+    _bulk_insert_ignore(session, ActorAlias, ("actor_id", "alias", "alias_key", "origin"), aliases)
+    _bulk_insert_ignore(
+        session,
+        ActorAffiliation,
+        ("actor_id", "parent_id", "relation", "date_start", "date_end", "origin"),
+        affiliations,
+    )
     return len(listed)
 
 

@@ -110,8 +110,12 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return None
         if year is None and "rel_year" in fields and dct is not None:
             year = dct.year + int(fields["rel_year"])
-        if year is None:
-            year = dct.year if dct else None
+        if year is None and dct is not None:
+            # A quarter that has not begun is last year's in a report ("profits for the
+            # fourth quarter" in January). Future tense does not move it forward: "expects to
+            # report third-quarter results" speaks of a quarter that has ended.
+            middle = dt.date(dct.year, 3 * quarter - 1, 15)
+            year = dct.year - 1 if middle > dct + PAST_SLACK else dct.year
         return finish(TimexType.DATE, f"{year:04d}-Q{quarter}" if year else f"XXXX-Q{quarter}", mod)
     if "half" in fields or "last_half" in fields:
         half = 2 if "last_half" in fields else int_field(fields, "half")

@@ -96,6 +96,13 @@ RELATIVE = [
                  ("2016-08-17", "2016-08-17"), id="possessive-weekday"),
     pytest.param("last Oct. 23", AUG, "2015-10-23", ("2015-10-23", "2015-10-23"),
                  id="last-month-day"),
+    pytest.param("profits fell in the fourth quarter", dt.date(1998, 1, 26), "1997-Q4",
+                 ("1997-10-01", "1997-12-31"), id="quarter-not-begun"),
+    pytest.param("It expects to report a third-quarter loss.", dt.date(1989, 10, 27), "1989-Q3",
+                 ("1989-07-01", "1989-09-30"), id="quarter-reported"),
+    pytest.param("Christmas", AUG, "2015-12-25", ("2015-12-25", "2015-12-25"), id="feast"),
+    pytest.param("Payment is due by Jan. 14", dt.date(2000, 1, 6), "2000-01-14",
+                 ("2000-01-14", "2000-01-14"), id="deadline"),
 ]
 
 RANGES_AND_SPANS = [

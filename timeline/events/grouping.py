@@ -77,8 +77,6 @@ WEIGHTS = {"text": 0.6, "actors": 0.25, "places": 0.15}
 # The longest interval each precision names as one unit; anything longer is a range.
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "season": 93, "year": 366}
 
-# Precisions fine enough to bucket by month; coarser ones (quarter, season, year) by year.
-_FINE = frozenset({Precision.DAY, Precision.WEEK, Precision.MONTH})
 
 # Function words, reporting verbs, date vocabulary and titles: they say nothing about what
 # happened (date words are compared through the intervals, titles name who, like the actors).
@@ -257,10 +255,6 @@ class Report:
         unit = _UNIT_DAYS.get(str(self.precision), MAX_SPAN_DAYS)
         return span <= min(unit, MAX_SPAN_DAYS) and bool(self.entities)
 
-    @property
-    def fine(self) -> bool:
-        return self.precision in _FINE
-
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
     """Overlap coefficient; None when either side is empty (the feature is unknown)."""
@@ -352,24 +346,40 @@ def similarity(a: Report, b: Report) -> PairScore:
 # --- candidate keys --------------------------------------------------------------------------
 #
 # A report is stored under keys and looks up others by keys; two reports are compared only if
-# they share one. Keys are entity x time bucket. Fine reports (day, week, month) live in month
-# buckets "M:YYYY-MM" and in a year list "y:YYYY"; coarse ones (quarter, season, year) in
-# "Y:YYYY". A fine report probes months and coarse years; a coarse report probes coarse years
-# and the year lists of fine ones. So a day never scans every other day of its year, and the
-# number of candidates per report is bounded by how often its entities occur in its month.
+# they share one. Keys are entity x time bucket at four levels: D (day), W (ISO week), M (month)
+# and Y (year; quarters and seasons too). A report is stored under the buckets of its own level
+# in capitals ("Iran|D:2016-08-22") and, in lower case, under the coarser buckets containing it
+# ("Iran|w:2016-W34", "Iran|m:2016-08", "Iran|y:2016"): those lists let a coarse report find
+# the finer reports inside it. A report probes its own and every coarser level in capitals (same
+# or coarser reports) and its own level in lower case (finer reports).
+#
+# So a day-level report, the common case, meets only the same day's reports of its entities
+# and the coarser ones around it, never every day of its month: a corpus whose news all
+# falls in a few weeks (te3-silver) stays linear.
+
+_LEVELS = ("D", "W", "M", "Y")
+_LEVEL_OF = {"day": 0, "week": 1, "month": 2}  # quarter, season, year: 3
 
 
-def _months(start: date, end: date) -> list[str]:
-    out = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+def _level(r: Report) -> int:
+    return _LEVEL_OF.get(str(r.precision), 3)
 
 
-def _years(start: date, end: date) -> list[str]:
-    return [f"{y:04d}" for y in range(start.year, end.year + 1)]
+def _buckets(start: date, end: date, level: int) -> list[str]:
+    if level == 3:
+        return [f"{y:04d}" for y in range(start.year, end.year + 1)]
+    if level == 2:
+        out = []
+        y, m = start.year, start.month
+        while (y, m) <= (end.year, end.month):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+    days = [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1)]
+    if level == 1:
+        weeks = (d.isocalendar() for d in days)
+        return sorted({f"{w.year:04d}-W{w.week:02d}" for w in weeks})
+    return [d.isoformat() for d in days]
 
 
 def index_keys(r: Report) -> list[str]:
@@ -377,11 +387,11 @@ def index_keys(r: Report) -> list[str]:
     if not r.mergeable:
         return []
     assert r.date_start and r.date_end
-    if r.fine:
-        buckets = [f"M:{m}" for m in _months(r.date_start, r.date_end)]
-        buckets += [f"y:{y}" for y in _years(r.date_start, r.date_end)]
-    else:
-        buckets = [f"Y:{y}" for y in _years(r.date_start, r.date_end)]
+    own = _level(r)
+    buckets = [f"{_LEVELS[own]}:{b}" for b in _buckets(r.date_start, r.date_end, own)]
+    for level in range(own + 1, len(_LEVELS)):
+        name = _LEVELS[level].lower()
+        buckets += [f"{name}:{b}" for b in _buckets(r.date_start, r.date_end, level)]
     return [f"{e}|{b}" for e in sorted(r.entities) for b in buckets]
 
 
@@ -390,12 +400,11 @@ def probe_keys(r: Report) -> list[str]:
     if not r.mergeable:
         return []
     assert r.date_start and r.date_end
-    years = _years(r.date_start, r.date_end)
-    if r.fine:
-        buckets = [f"M:{m}" for m in _months(r.date_start, r.date_end)]
-    else:
-        buckets = [f"y:{y}" for y in years]
-    buckets += [f"Y:{y}" for y in years]
+    own = _level(r)
+    mine = _buckets(r.date_start, r.date_end, own)
+    buckets = [f"{_LEVELS[own].lower()}:{b}" for b in mine] if own > 0 else []
+    for level in range(own, len(_LEVELS)):
+        buckets += [f"{_LEVELS[level]}:{b}" for b in _buckets(r.date_start, r.date_end, level)]
     return [f"{e}|{b}" for e in sorted(r.entities) for b in buckets]
 
 
@@ -456,7 +465,9 @@ def cluster(
                 else:
                     a, b = r, other
                 if compatible(a, b) is not None:
-                    continue  # most candidates fail here (other days): skip the scoring
+                    continue  # most candidates fail here: skip the scoring
+                if _gap(a, b) >= FAR_GAP and len(a.words & b.words) < FAR_GAP_WORDS:
+                    continue  # a year against the days inside it: most share no words
                 s = similarity(a, b)
                 if s.merges(threshold):
                     pairs.append((s, a, b))

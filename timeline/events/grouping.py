@@ -382,6 +382,7 @@ def _buckets(start: date, end: date, level: int) -> list[str]:
     return [d.isoformat() for d in days]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def index_keys(r: Report) -> list[str]:
     """The keys ``r`` is stored under (empty if it can never merge)."""
     if not r.mergeable:

@@ -115,6 +115,38 @@ def source_key(source: str, url: str | None) -> str:
     return source.split("#", 1)[0]
 
 
+@dataclass
+class ReportCache:
+    """Stored events already read and tokenised, kept across the batches of one ingest.
+
+    A batch's candidates are mostly the previous batches' events: reading and tokenising them
+    again each batch would make the hook cost grow with the corpus. Events do not change while
+    they are stored (a re-extracted document gets new event ids), so entries stay valid; the
+    oldest half is dropped past ``limit`` to bound memory.
+    """
+
+    limit: int = 100_000
+    members: dict[int, _Member] = field(default_factory=dict)
+
+    def put(self, loaded: dict[int, _Member]) -> None:
+        self.members.update(loaded)
+        if len(self.members) > self.limit:
+            for event_id in list(self.members)[: len(self.members) // 2]:
+                del self.members[event_id]
+
+
+def _load_cached(
+    session: Session, event_ids: Sequence[int], cache: ReportCache | None
+) -> dict[int, _Member]:
+    if cache is None:
+        return _load(session, event_ids)
+    out = {e: cache.members[e] for e in event_ids if e in cache.members}
+    loaded = _load(session, [e for e in event_ids if e not in out])
+    cache.put(loaded)
+    out.update(loaded)
+    return out
+
+
 def _load(session: Session, event_ids: Sequence[int]) -> dict[int, _Member]:
     rows: dict[int, tuple[object, ...]] = {}
     for chunk in _chunks(sorted(event_ids)):
@@ -277,9 +309,15 @@ def _summary(members: Sequence[_Member], scores: dict[int, float]) -> dict[str, 
 
 
 def update_groups(
-    session: Session, event_ids: Iterable[int], threshold: float | None = None
+    session: Session,
+    event_ids: Iterable[int],
+    threshold: float | None = None,
+    cache: ReportCache | None = None,
 ) -> GroupUpdate:
-    """Put new events (not yet in any group) into groups, merging with stored ones."""
+    """Put new events (not yet in any group) into groups, merging with stored ones.
+
+    ``cache`` keeps loaded events for the next call (one per ingest, see ReportCache).
+    """
     if threshold is None:
         threshold = merge_threshold(session)
     wanted = sorted(set(event_ids))
@@ -290,7 +328,7 @@ def update_groups(
                 select(EventGroupMember.event_id).where(EventGroupMember.event_id.in_(chunk))
             ).scalars()
         )
-    new = _load(session, [e for e in wanted if e not in grouped])
+    new = _load_cached(session, [e for e in wanted if e not in grouped], cache)
     result = GroupUpdate(events=len(new))
     if not new:
         return result
@@ -321,7 +359,7 @@ def update_groups(
             )
         ):
             membership[event_id] = group_id
-    stored = _load(session, sorted(membership))
+    stored = _load_cached(session, sorted(membership), cache)
     existing: dict[int, list[Report]] = {}
     for event_id, group_id in sorted(membership.items()):
         if event_id in stored:
@@ -384,13 +422,16 @@ def update_groups(
 
 
 def group_documents(
-    session: Session, document_ids: Iterable[int], threshold: float | None = None
+    session: Session,
+    document_ids: Iterable[int],
+    threshold: float | None = None,
+    cache: ReportCache | None = None,
 ) -> GroupUpdate:
     """Group the events of ``document_ids`` (the ingest hook, once per written batch)."""
     ids: list[int] = []
     for chunk in _chunks(sorted(set(document_ids))):
         ids.extend(session.execute(select(Event.id).where(Event.document_id.in_(chunk))).scalars())
-    return update_groups(session, ids, threshold)
+    return update_groups(session, ids, threshold, cache)
 
 
 def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
@@ -463,8 +504,9 @@ def rebuild_groups(session: Session, threshold: float | None = None) -> int:
     session.execute(delete(EventGroupMember))
     session.execute(delete(EventGroup))
     ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
+    cache = ReportCache()
     for i in range(0, len(ids), REBUILD_STEP):
-        update_groups(session, ids[i : i + REBUILD_STEP], threshold)
+        update_groups(session, ids[i : i + REBUILD_STEP], threshold, cache)
     return count_groups(session)
 
 

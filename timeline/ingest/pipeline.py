@@ -99,6 +99,19 @@ def user_entries(session: Session) -> list[Any]:
     return stored_user_entries(session)
 
 
+def extraction_entries(session: Session) -> list[Any]:
+    """User entries, and people earlier articles named (so that a later "Javad Zarif" is the
+    stored "Mohammad Javad Zarif"); a user's or the dictionary's entry of the same name wins."""
+    from timeline.actors.cache import cached_dictionary
+    from timeline.store.dictionary_sync import stored_people
+
+    users = user_entries(session)
+    base = cached_dictionary()
+    taken = {e.name for e in users}
+    people = (e for e in stored_people(session) if e.name not in taken and base.get(e.name) is None)
+    return [*users, *people]
+
+
 def _extracted_stream(
     items: Iterable[SourceDocument | ReadError], jobs: int, entries: Sequence[Any]
 ) -> Iterator[Extracted | ReadError]:
@@ -144,6 +157,12 @@ def _can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
 
 
+def _group_cache() -> Any:
+    from timeline.store.groups import ReportCache
+
+    return ReportCache()
+
+
 def ingest(
     store: Store,
     paths: Sequence[str],
@@ -170,7 +189,7 @@ def ingest(
     summary = IngestSummary()
     with store.session() as session:
         ensure_dictionary(session)
-        entries = user_entries(session)
+        entries = extraction_entries(session)
         known = set() if force else known_hashes(session)
     cache = ActorIds()
 
@@ -184,6 +203,7 @@ def ingest(
 
     items = unseen()
     pending: list[Extracted] = []
+    group_cache = _group_cache() if group_events else None
 
     def flush() -> None:
         if not pending:
@@ -224,7 +244,7 @@ def ingest(
 
                 if replaced:
                     prune_groups(session)
-                group_documents(session, written, merge_threshold)
+                group_documents(session, written, merge_threshold, group_cache)
         pending.clear()
 
     for item in _extracted_stream(items, jobs, entries):

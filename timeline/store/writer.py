@@ -8,18 +8,19 @@ check-then-insert.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
-from timeline.actors.types import ActorEntry
+from timeline.actors.names import canonical_person_name, same_person
+from timeline.actors.types import ActorEntry, ActorKind
 from timeline.events.types import Extraction
 from timeline.ingest.types import SourceDocument
 from timeline.store.models import (
@@ -64,36 +65,65 @@ class StoreResult:
 
 @dataclass
 class ActorIds:
-    """(name, kind) -> id for actors this writer has seen; valid for one database."""
+    """(name, kind) -> id for actors this writer has seen; valid for one database.
+
+    ``variants`` is the given-name variants table that decides whether two spellings are one
+    person (``rules.toml``, ``people.name_variants``); read from the rules when not given.
+    """
 
     ids: dict[tuple[str, str], int] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)
+    variants: Mapping[str, str] | None = None
 
     def remember(self, name: str, kind: str, actor_id: int) -> None:
         self.ids[(name, kind)] = actor_id
         self.by_name.setdefault(name, actor_id)
 
+    def name_variants(self) -> Mapping[str, str]:
+        if self.variants is None:
+            from timeline.actors.rules import load_rules
+
+            self.variants = load_rules().name_variants
+        return self.variants
+
 
 def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: str = "text") -> int:
-    """The id of the actor ``entry`` names, creating it and its aliases if new."""
-    key = (entry.name, str(entry.kind))
-    if key in cache.ids:
-        actor_id = cache.ids[key]
+    """The id of the actor ``entry`` names, creating it and its aliases if new.
+
+    A person is first looked for among stored people under another spelling (issue: the same
+    person across documents is one actor); see :func:`find_stored_person`.
+    """
+    kind = str(entry.kind)
+    key = (entry.name, kind)
+    names = {entry.name, *entry.aliases}
+    person = entry.kind is ActorKind.PERSON
+    found = cache.ids.get(key)
+    if found is None and person:
+        found = find_stored_person(session, entry.name, cache)
+    if found is not None:
+        actor_id = found
+        if person:
+            names |= _prefer_complete_name(session, actor_id, sorted(names), cache)
+        cache.remember(entry.name, kind, actor_id)
     else:
         session.execute(
             _insert_ignore(session, Actor).values(
                 name=entry.name,
-                kind=str(entry.kind),
+                kind=kind,
                 code=entry.code,
                 description=entry.description,
                 origin=origin,
             )
         )
         actor_id = session.execute(
-            select(Actor.id).where(Actor.name == entry.name, Actor.kind == str(entry.kind))
+            select(Actor.id).where(Actor.name == entry.name, Actor.kind == kind)
         ).scalar_one()
-        cache.remember(entry.name, str(entry.kind), actor_id)
-    names = {entry.name, *entry.aliases}
+        cache.remember(entry.name, kind, actor_id)
+    if person:
+        # the surname as an alias is what finds this person again from another spelling
+        surname = person_surname(entry.name)
+        if surname and surname != entry.name:
+            names.add(surname)
     session.execute(
         _insert_ignore(session, ActorAlias),
         [
@@ -102,6 +132,76 @@ def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: s
         ],
     )
     return actor_id
+
+
+def person_surname(name: str) -> str:
+    """The surname as written, without an Arabic article ("Bashar al-Assad" -> "Assad"); its
+    :func:`alias_key` is :func:`timeline.actors.names.surname_key` of the name."""
+    words = name.split()
+    if not words:
+        return ""
+    last = words[-1]
+    for prefix in ("al-", "el-", "Al-", "El-"):
+        if last.startswith(prefix) and len(last) > len(prefix):
+            last = last[len(prefix) :]
+            break
+    return last.strip(".,")
+
+
+def find_stored_person(session: Session, name: str, cache: ActorIds) -> int | None:
+    """The stored person ``name`` refers to, if exactly one fits; else None (a new person).
+
+    In order: a person of that exact name; the one person that has ``name`` as an alias; the
+    one person with the same surname (an indexed alias look-up, not a scan) whose name
+    :func:`same_person` accepts ("Javad Zarif" and "Mohammad Javad Zarif", not "George Bush"
+    and "Jeb Bush"). Two people who both fit ("Bush" when both Bushes are stored) mean that the
+    spelling cannot tell them apart, and it becomes an actor of its own.
+
+    Look-up then insert is not atomic: two processes storing two spellings of one new person
+    at the same moment may still make two actors.
+    """
+    exact = session.execute(
+        select(Actor.id).where(Actor.name == name, Actor.kind == str(ActorKind.PERSON))
+    ).scalar_one_or_none()
+    if exact is not None:
+        return int(exact)
+    surname = person_surname(name)
+    if not surname:
+        return None
+    keys = {alias_key(name), alias_key(surname)}
+    rows = session.execute(
+        select(Actor.id, Actor.name, ActorAlias.alias_key)
+        .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+        .where(ActorAlias.alias_key.in_(sorted(keys)), Actor.kind == str(ActorKind.PERSON))
+    ).all()
+    by_alias = {r.id for r in rows if r.alias_key == alias_key(name)}
+    if len(by_alias) == 1:
+        return int(by_alias.pop())
+    variants = cache.name_variants()
+    fits = {r.id for r in rows if same_person(name, r.name, variants)}
+    return int(fits.pop()) if len(fits) == 1 else None
+
+
+def _prefer_complete_name(
+    session: Session, actor_id: int, spellings: Sequence[str], cache: ActorIds
+) -> set[str]:
+    """Rename a person found in text to the most complete of ``spellings`` that are the same
+    person ("Javad Zarif" -> "Mohammad Javad Zarif"); the old name stays an alias. Returns
+    the names to add as aliases. People from the dictionary or added by users keep their
+    names."""
+    row = session.execute(select(Actor.name, Actor.origin).where(Actor.id == actor_id)).one()
+    variants = cache.name_variants()
+    same = [s for s in spellings if same_person(row.name, s, variants)]
+    best = canonical_person_name([row.name, *same], variants)
+    if row.origin != "text" or best == row.name:
+        return {best}
+    taken = session.execute(
+        select(Actor.id).where(Actor.name == best, Actor.kind == str(ActorKind.PERSON))
+    ).scalar_one_or_none()
+    if taken is None:
+        session.execute(update(Actor).where(Actor.id == actor_id).values(name=best))
+        cache.remember(best, str(ActorKind.PERSON), actor_id)
+    return {best, row.name}
 
 
 def _parent_id(session: Session, name: str, cache: ActorIds) -> int | None:

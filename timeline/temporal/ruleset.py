@@ -39,10 +39,21 @@ STOP_WORDS = frozenset(
 )
 
 FLAGS = re.IGNORECASE
+# Whitespace inside a date expression is a few characters at most; bounding it keeps a rule
+# from scanning a megabyte of blanks at every start ("March" followed by 1,000 spaces).
+_BOUNDED_SPACE = (
+    (r"\s+", r"\s{1,8}"), (r"\s*", r"\s{0,8}"), (r"[\s-]+", r"[\s-]{1,8}"),
+    (r"[\s-]*", r"[\s-]{0,8}"),
+)
 # A number starts a date only as a year (four digits) or when a word, a fraction or a
 # separator follows it ("5 years", "5 1/2 hours", "3/22", "10:30", "20th"). This guard turns
 # away runs of bare numbers (tables, scores) before the many digit rules are tried.
-_PRECHECK_GUARD = {"digit": r"(?=\d{4}|\d{1,3}(?:[^\d\s]|\s+(?:[^\W\d]|\d{1,2}/)))"}
+_NUMBER_GUARD = r"(?=\d{4}|\d{1,3}(?:[^\d\s]|\s+(?:[^\W\d]|\d{1,2}/)))"
+_PRECHECK_GUARD = {"digit": _NUMBER_GUARD}
+# A number is a token (a start or a trigger) only where a date could use it: a bare number
+# followed by another number ("1 1 1 ...", tables) is neither; a date that holds one has
+# another trigger ("March 3 1994" has "March").
+_NUMBER_TOKEN = _NUMBER_GUARD + r"\d|\d(?=\d*$)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +246,8 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         sources: dict[str, str] = {}
         used: set[str] = set()
         body = _expand(spec["pattern"], vocabularies, fragments, sources, used, where)
+        for unbounded, bounded in _BOUNDED_SPACE:
+            body = body.replace(unbounded, bounded)
         regex = _compile(f"(?:{body}){_END_GUARD}", where)
         words = _rule_words(spec["pattern"], used, vocabularies, fragments)
         triggers = frozenset(words - STOP_WORDS)
@@ -272,7 +285,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     # inside "3/22/2013", "10:30", "Jan.5" or "mid-1990s" (the match starts at "3", "10",
     # "Jan", "mid"), and skipping them keeps runs like "12/12/12/..." linear and cheap.
     tokens = re.compile(
-        r"(?<![A-Za-z0-9/:.'\u2019-])(?:(?P<digit>['\u2019]?\d)|(?P<word>"
+        r"(?<![A-Za-z0-9/:.'\u2019-])(?:(?P<digit>['\u2019]?" + _NUMBER_TOKEN + r")|(?P<word>"
         + trie_regex(sorted(all_words))
         + r")(?![a-z]))",
         re.IGNORECASE,

@@ -46,3 +46,10 @@ def test_result_does_not_depend_on_earlier_documents(
     alone = tag(second, dct)
     tag(first, dct)
     assert tag(second, dct) == alone
+
+
+def test_floods_of_separators_and_numbers_find_nothing() -> None:
+    # Inputs that once made the matcher try every rule at every position; kept small here
+    # (benchmarks/ measures the speed, tests never time anything).
+    for text in ("12/" * 3000, "10:" * 3000, "1 " * 5000, "Jan." * 2000, " " * 20000, "-" * 20000):
+        assert tag(text, dt.date(2016, 8, 23)) == []

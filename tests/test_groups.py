@@ -425,3 +425,14 @@ def test_a_city_counts_as_its_country_but_two_cities_stay_apart(store: Store) ->
     with store.session() as session:
         (g,) = [g for g in iter_groups(session, EventFilter()) if g.mentions > 1]
     assert g.places == ("Russia", "Sochi")  # as written, without the added containers
+
+
+def test_the_view_has_the_columns_timeline_schema_describes(
+    store: Store, db_path: Path, run: Invoke
+) -> None:
+    from timeline.store.describe import VIEW_COLUMNS
+
+    with sqlite3.connect(db_path) as conn:
+        real = [r[1] for r in conn.execute("PRAGMA table_info(event_groups_view)")]
+    assert real == [name for name, _t, _d in VIEW_COLUMNS["event_groups_view"][1]]
+    assert "event_groups_view: One row per event group" in run("schema").output

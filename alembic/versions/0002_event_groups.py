@@ -49,7 +49,7 @@ def upgrade() -> None:
             "key",
             sa.Text(),
             nullable=False,
-            comment="Actor or place name | bucket (M:YYYY-MM, y:YYYY, Y:YYYY)",
+            comment="Actor or place | bucket: D:day, W:week, M:month, Y:year (lower case: coarser ones)",
         ),
         sa.Column("event_id", sa.Integer(), nullable=False, comment="Event"),
         sa.ForeignKeyConstraint(

@@ -28,6 +28,28 @@ VIEW_COLUMNS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("document_title", "TEXT", "Document title"),
         ],
     ),
+    # alembic/versions/0002_event_groups.py (issue 10)
+    "event_groups_view": (
+        "One row per event group (reports of one event) with its mentions and sources",
+        [
+            ("group_id", "INTEGER", "Group id (timeline show g12)"),
+            ("date_start", "TEXT", "Best interval start (the most precise agreeing mention)"),
+            ("date_end", "TEXT", "Best interval end, inclusive"),
+            ("precision", "TEXT", "Precision of the best interval"),
+            ("approximate", "BOOLEAN", "True when the best date is approximate"),
+            ("mentions", "INTEGER", "Number of event rows (mentions) in the group"),
+            ("documents", "INTEGER", "Number of distinct documents"),
+            ("sources", "INTEGER", "Number of distinct sources (URL host, else document)"),
+            ("first_published", "TEXT", "Earliest publication date reporting it"),
+            ("last_published", "TEXT", "Latest publication date reporting it"),
+            ("actors", "JSON", "Actors of all mentions, as a JSON array"),
+            ("places", "JSON", "Places of all mentions, as a JSON array"),
+            ("text", "TEXT", "Sentence of the best mention"),
+            ("best_event_id", "INTEGER", "Event id of the best mention"),
+            ("date_text", "TEXT", "Its date expression as written"),
+            ("timex_value", "TEXT", "Its TIMEX3 value"),
+        ],
+    ),
     FTS_TABLE: (
         "Full-text index of events.text (SQLite FTS5; rowid = events.id)",
         [("text", "TEXT", "Event text, searchable with MATCH")],

@@ -280,7 +280,9 @@ class EventGroupKey(Base):
     }
 
     key: Mapped[str] = mapped_column(
-        Text, primary_key=True, comment="Actor or place name | bucket (M:YYYY-MM, y:YYYY, Y:YYYY)"
+        Text,
+        primary_key=True,
+        comment="Actor or place | bucket: D:day, W:week, M:month, Y:year (lower case: coarser ones)",
     )
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True, comment="Event"

@@ -17,6 +17,21 @@ SHARED = ROOT.parent / "shared"
 
 Invoke = Callable[..., Result]
 
+# DESIGN.md, "CSV export columns", written out here as the specification the exports must meet.
+DESIGN_CSV_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "precision",
+    "date_text",
+    "timex_value",
+    "actors",
+    "places",
+    "text",
+    "document",
+    "published",
+]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def dictionary_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

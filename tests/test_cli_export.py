@@ -10,21 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Invoke
-
-DESIGN_COLUMNS = [
-    "event_id",
-    "date_start",
-    "date_end",
-    "precision",
-    "date_text",
-    "timex_value",
-    "actors",
-    "places",
-    "text",
-    "document",
-    "published",
-]
+from tests.conftest import DESIGN_CSV_COLUMNS, Invoke
 
 
 def _json(run: Invoke, *args: str) -> list[dict[str, Any]]:
@@ -40,7 +26,7 @@ def _json(run: Invoke, *args: str) -> list[dict[str, Any]]:
         pytest.param(
             ("--csv",),
             lambda out, n: (
-                next(csv.reader(io.StringIO(out)))[:11] == DESIGN_COLUMNS
+                next(csv.reader(io.StringIO(out)))[:11] == DESIGN_CSV_COLUMNS
                 and len(list(csv.reader(io.StringIO(out)))) == n + 1
             ),
             id="csv",
@@ -48,7 +34,7 @@ def _json(run: Invoke, *args: str) -> list[dict[str, Any]]:
         pytest.param(
             ("--format", "tsv"),
             lambda out, n: (
-                out.splitlines()[0].split("\t")[:11] == DESIGN_COLUMNS
+                out.splitlines()[0].split("\t")[:11] == DESIGN_CSV_COLUMNS
                 and len(out.splitlines()) == n + 1
             ),
             id="tsv",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.conftest import DESIGN_CSV_COLUMNS, Invoke
 
 
 def _rows(run: Invoke, *args: str) -> list[dict[str, Any]]:
@@ -118,17 +118,5 @@ def test_export_csv_has_design_columns(run: Invoke, seeded_db: Path, tmp_path: P
     assert result.exit_code == 0, result.output
     with out.open(newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
-    assert rows[0][:11] == [
-        "event_id",
-        "date_start",
-        "date_end",
-        "precision",
-        "date_text",
-        "timex_value",
-        "actors",
-        "places",
-        "text",
-        "document",
-        "published",
-    ]
+    assert rows[0][:11] == DESIGN_CSV_COLUMNS
     assert len(rows) - 1 == len(_rows(run, "--actor", "Iran"))

@@ -103,6 +103,16 @@ RELATIVE = [
     pytest.param("Christmas", AUG, "2015-12-25", ("2015-12-25", "2015-12-25"), id="feast"),
     pytest.param("Payment is due by Jan. 14", dt.date(2000, 1, 6), "2000-01-14",
                  ("2000-01-14", "2000-01-14"), id="deadline"),
+    pytest.param("They have until 9 a.m. Friday to sign.", AUG, "2016-08-26T09:00",
+                 ("2016-08-26", "2016-08-26"), id="until-deadline"),
+    pytest.param("Until Friday, they had not called him a suspect.", AUG, "2016-08-19",
+                 ("2016-08-19", "2016-08-19"), id="fronted-until-is-past"),
+    pytest.param("A bomb hit the building next to the embassy on Friday.", AUG, "2016-08-19",
+                 ("2016-08-19", "2016-08-19"), id="next-to-is-no-future"),
+    pytest.param("\"He will leave on Friday,\" Castro said.", AUG, "2016-08-26",
+                 ("2016-08-26", "2016-08-26"), id="said-after-quote"),
+    pytest.param("In May, it announced plans to buy the unit.", AUG, "2016-05",
+                 ("2016-05-01", "2016-05-31"), id="announced-plans"),
 ]
 
 RANGES_AND_SPANS = [

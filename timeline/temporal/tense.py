@@ -37,10 +37,17 @@ _PAST_CUES = (
     "said", "says", "was", "were", "had", "did", "told", "went", "came", "met", "made", "took",
     "gave", "began", "announced", "reported", "ago", "last", "earlier",
 )
+# Phrases that hold a cue word but say nothing of time: "the building next to the embassy".
+_NEUTRAL = ("next to", "next door")
+# Verbs of saying: "X will arrive on Friday, officials said" dates the arrival, not the saying,
+# so one of these after the expression and beyond a comma or a quote does not count.
+_REPORTING = frozenset({"said", "says"})
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 # "had been scheduled" is tried first: a plan that lies in the past. Future cues come before
 # the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
+    r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r")"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
     r"|(?P<past>" + trie_regex(_PAST_CUES) + r"|"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
@@ -54,8 +61,10 @@ _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Co|Inc|Jr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Corp|Gen|Sen|Rep|Gov"
     r"|U\.S))\.$"
 )
-# "by Friday", "by Jan. 14": a deadline, so the date lies ahead.
-_DEADLINE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
+# A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
+# (inside its clause) marks a deadline.
+_DEADLINE_RE = re.compile(r"(?:\b(?i:by)|\buntil|\btill)\s+$")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
@@ -70,11 +79,12 @@ class TenseIndex:
     cue_starts: tuple[int, ...]
     cue_ends: tuple[int, ...]
     cue_future: tuple[bool, ...]
+    cue_reporting: tuple[bool, ...]
 
     @classmethod
     def build(cls, text: str) -> TenseIndex:
         """Scan ``text`` once for cues and sentence ends."""
-        cues = list(_CUE_RE.finditer(text))
+        cues = [m for m in _CUE_RE.finditer(text) if m["neutral"] is None]
         return cls(
             text,
             tuple(
@@ -85,6 +95,7 @@ class TenseIndex:
             tuple(m.start() for m in cues),
             tuple(m.end() for m in cues),
             tuple(m["future"] is not None or m["ll"] is not None for m in cues),
+            tuple(m.group().lower() in _REPORTING for m in cues),
         )
 
     def tense_at(self, start: int, end: int) -> Tense:
@@ -92,7 +103,7 @@ class TenseIndex:
         text = self.text
         if _POSSESSIVE_RE.match(text, end):
             return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
-        if _DEADLINE_RE.search(text, max(0, start - 4), start):
+        if _DEADLINE_RE.search(text, max(0, start - 7), start):
             return Tense.FUTURE
         i = bisect.bisect_right(self.boundaries, start)
         left = max(self.boundaries[i - 1] if i else 0, start - _WINDOW)
@@ -106,6 +117,9 @@ class TenseIndex:
                 break
             if cue_end > right or start <= cue_start < end:
                 continue  # a word of the expression itself ("last", "next") is not a verb
+            if cue_start >= end and self.cue_reporting[k] \
+                    and _CLAUSE_BREAK_RE.search(text, end, cue_start):
+                continue  # "... on Friday,'' Castro said": the saying is not the event
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = Tense.FUTURE if self.cue_future[k] else Tense.PAST
             if best is None or distance < best[0]:

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The console script of the virtualenv this interpreter belongs to (make bench uses .venv).
 TIMELINE = str(Path(sys.executable).with_name("timeline"))
 HELP_TARGET_S = 0.25
+REFERENCE_LOOP = "sum(i * i for i in range(3_000_000))"
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The first command on a new file runs the migrations; that is a one-off, not start-up.
         run_once([TIMELINE, "--db", empty, "list"])
         rows = [
+            # A fixed amount of pure Python work: its time shows how fast this machine's CPU is
+            # right now (on a shared VM it varies by half), to scale the other figures by.
+            measure("python: 3M-square loop", [sys.executable, "-c", REFERENCE_LOOP], args.repeat),
             measure("python -c pass", [sys.executable, "-c", "pass"], args.repeat),
             measure("timeline --help", [TIMELINE, "--help"], args.repeat),
             measure("timeline list (empty db)", [TIMELINE, "--db", empty, "list"], args.repeat),

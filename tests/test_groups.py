@@ -436,3 +436,30 @@ def test_the_view_has_the_columns_timeline_schema_describes(
         real = [r[1] for r in conn.execute("PRAGMA table_info(event_groups_view)")]
     assert real == [name for name, _t, _d in VIEW_COLUMNS["event_groups_view"][1]]
     assert "event_groups_view: One row per event group" in run("schema").output
+
+
+def test_cli_ingest_threshold_and_no_groups(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tests.conftest import SEEDS
+    from timeline.cli import main
+
+    def ingest(db: Path, *flags: str) -> None:
+        args = ["--db", str(db), "ingest", "-q", "--jobs", "1", *flags, str(SEEDS)]
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    def multi(db: Path) -> int:
+        with sqlite3.connect(db) as conn:
+            return int(
+                conn.execute("SELECT count(*) FROM event_groups WHERE documents > 1").fetchone()[0]
+            )
+
+    ingest(tmp_path / "strict.db", "--merge-threshold", "1")
+    assert multi(tmp_path / "strict.db") == 0
+    ingest(tmp_path / "none.db", "--no-groups")
+    with sqlite3.connect(tmp_path / "none.db") as conn:
+        assert conn.execute("SELECT count(*) FROM event_group_members").fetchone()[0] == 0
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "groups", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert multi(tmp_path / "none.db") == 2

@@ -45,6 +45,17 @@ class DayType(PartialDate):
     help="Worker processes for extraction (default: number of CPUs).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--merge-threshold",
+    type=click.FloatRange(0.0, 1.0),
+    help="Similarity reports of one event need to be grouped, for this ingest "
+    "(default: the database's, see `timeline groups rebuild`).",
+)
+@click.option(
+    "--no-groups",
+    is_flag=True,
+    help="Do not group reports of one event; `timeline groups rebuild` does it later.",
+)
 @pass_cli
 def ingest_command(
     cli: CliContext,
@@ -55,6 +66,8 @@ def ingest_command(
     force: bool,
     jobs: int | None,
     quiet: bool,
+    merge_threshold: float | None = None,
+    no_groups: bool = False,
 ) -> None:
     """Ingest articles: files or folders of .txt, .md, .html, .jsonl and TimeML, or - for stdin.
 
@@ -84,6 +97,8 @@ def ingest_command(
             force=force,
             jobs=n_jobs,
             on_progress=bar.update if bar else None,
+            group_events=not no_groups,
+            merge_threshold=merge_threshold,
         )
     if bar:
         bar.finish()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -140,7 +140,7 @@ def _groups(db: str) -> list[dict[str, object]]:
 
 
 # Module helpers that read the SQLite file with sqlite3, and their PostgreSQL stand-ins.
-STAND_INS = {
+STAND_INS: dict[str, dict[str, Callable[..., object]]] = {
     "tests.test_cli_ingest": {"_count": _count},
     "tests.test_groups_seeds": {"_groups": _groups},
 }

@@ -29,6 +29,13 @@ one group, and neither do two mentions of one sentence, whatever the order of in
 
 Candidate pairs come from keys (entity x time bucket) so that ingest stays linear: see
 ``index_keys`` and ``probe_keys``.
+
+On the seeds, Zarif's tour is "paid an official visit to Latin America last August" (2016-08)
+with "On Sunday, I'll start a 6-nation tour of Latin America" (2016-08-21, the day it began).
+The announcement in the same sentence ("Last week ... announced his trip", 2016-W33) is
+another event, a tweet about the tour: two dated facts of one sentence never merge, and the
+tie between the two is broken in favour of the more precise date. "Zarif said Monday that
+Iran has always shown ..." is a statement made on the tour and shares no words with the visit.
 """
 
 from __future__ import annotations

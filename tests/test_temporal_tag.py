@@ -74,6 +74,10 @@ ABSOLUTE = [
                  id="weekday-date"),
     pytest.param("Christmas Day 2015", AUG, "2015-12-25", ("2015-12-25", "2015-12-25"),
                  id="holiday"),
+    pytest.param("January nineteen ninety-seven", AUG, "1997-01", ("1997-01-01", "1997-01-31"),
+                 id="month-spoken-year"),
+    pytest.param("the winter of nineteen ninety-four", AUG, "1994-WI",
+                 ("1994-12-01", "1995-02-28"), id="season-spoken-year"),
 ]
 
 RELATIVE = [
@@ -139,6 +143,9 @@ DURATIONS_AND_SETS = [
     pytest.param("annually", AUG, "P1Y", None, id="annually"),
     pytest.param("weekly", AUG, "P1W", None, id="weekly"),
     pytest.param("each Monday", AUG, "XXXX-WXX-1", None, id="each-monday"),
+    pytest.param("in each of the past three years", AUG, "P1Y", None, id="each-of-the-past"),
+    pytest.param("It has been troubled for years.", AUG, "PXY", None, id="for-years"),
+    pytest.param("He died within weeks of his capture.", AUG, "PXW", None, id="within-weeks"),
 ]
 
 TIMES = [
@@ -195,6 +202,8 @@ def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, 
         pytest.param("He lives at 1600 Pennsylvania Avenue.", id="address"),
         pytest.param("a 6-year-old boy", id="age"),
         pytest.param("Room 1999 is on the left.", id="room-number"),
+        pytest.param("In the early years of the war, many fled.", id="years-after-the"),
+        pytest.param("He left weeks before the shooting.", id="weeks-before"),
     ],
 )
 def test_does_not_tag(text: str) -> None:

@@ -51,6 +51,17 @@ def holiday_year(code: str, dct: dt.date, ctx: Context) -> int:
     return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 
+def _spoken_year(text: str, ctx: Context) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    spoken = text.lower().split(None, 1)
+    if spoken[0] == "nineteen":
+        rest = parse_count(spoken[1], ctx.numbers) if len(spoken) > 1 else None
+        return 1900 + int(rest) if rest and rest < 100 else None
+    tail = spoken[1].replace("thousand", "", 1).replace("and", "", 1).strip() if len(spoken) > 1 else ""
+    rest = parse_count(tail, ctx.numbers) if tail else 0.0
+    return 2000 + int(rest) if rest is not None and rest >= 0 else None
+
+
 def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     """Calendar dates spelled out in full or in part: years, months, days, quarters, decades."""
     mod = mod_of(fields)
@@ -73,13 +84,14 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             season_year -= 1
         return finish(TimexType.DATE, f"{season_year:04d}-{code}", mod)
     if "spoken_year" in fields:
-        spoken = str(fields["spoken_year"]).lower().split(None, 1)
-        if spoken[0] == "nineteen":
-            rest = parse_count(spoken[1], ctx.numbers) if len(spoken) > 1 else None
-            return finish(TimexType.DATE, f"19{int(rest):02d}", mod) if rest and rest < 100 else None
-        tail = spoken[1].replace("thousand", "", 1).replace("and", "", 1).strip() if len(spoken) > 1 else ""
-        rest = parse_count(tail, ctx.numbers) if tail else 0.0
-        return finish(TimexType.DATE, f"{2000 + int(rest):04d}", mod) if rest is not None else None
+        year = _spoken_year(str(fields["spoken_year"]), ctx)
+        if year is None:
+            return None
+        if "month" in fields:  # "January nineteen ninety-seven"
+            return finish(TimexType.DATE, f"{year:04d}-{int(fields['month']):02d}", mod)
+        if "season" in fields:  # "the winter of nineteen ninety-four"
+            return finish(TimexType.DATE, f"{year:04d}-{fields['season']}", mod)
+        return finish(TimexType.DATE, f"{year:04d}", mod)
     if "short_decade" in fields:
         tens = int(str(fields["short_decade"])[1])
         century = (dct.year // 100) if dct else 19

@@ -126,6 +126,12 @@ def resolve_vague_span(fields: Fields, ctx: Context) -> Resolution | None:
     return Resolution(type_, value, None, Interval(start, end, Precision.DAY, True), anchored=True)
 
 
+def resolve_vague_length(fields: Fields, ctx: Context) -> Resolution | None:
+    """"for years", "within weeks": an unknown number of units, placed nowhere on the calendar."""
+    value = duration_value(-1, str(fields.get("unit", "")))
+    return Resolution(TimexType.DURATION, value) if value else None
+
+
 def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """"every year", "each Monday", "annually", "twice a year": sets, never on the calendar."""
     if "frequency" in fields:

@@ -13,6 +13,7 @@ from timeline.temporal.durations import (
     resolve_anchored,
     resolve_duration,
     resolve_set,
+    resolve_vague_length,
     resolve_vague_span,
 )
 from timeline.temporal.relative import (
@@ -53,6 +54,7 @@ KINDS: dict[str, Resolver] = {
     "duration": resolve_duration,
     "anchored": resolve_anchored,
     "vague_span": _without_count(resolve_vague_span),
+    "vague_length": _without_count(resolve_vague_length),
     "set": resolve_set,
 }
 

@@ -59,7 +59,8 @@ _CUE_RE = re.compile(
 _BOUNDARY_RE = re.compile(r"[.!?;]\s|\n\s*\n")
 _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Co|Inc|Jr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Corp|Gen|Sen|Rep|Gov"
-    r"|U\.S))\.$"
+    r"|U\.S|vs|Ala|Ariz|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Mass|Md|Mich|Minn|Miss|Mo|Neb|Nev|Okla"
+    r"|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo))\.$"
 )
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"

@@ -85,8 +85,9 @@ WEIGHTS = {"text": 0.6, "actors": 0.25, "places": 0.15}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "season": 93, "year": 366}
 
 
-# Function words, reporting verbs, date vocabulary and titles: they say nothing about what
-# happened (date words are compared through the intervals, titles name who, like the actors).
+# Function words, reporting verbs, date vocabulary, titles and light verbs: they say nothing
+# about what happened (date words are compared through the intervals, titles name who, like
+# the actors, and in "paid a visit" or "held talks" the noun carries the meaning).
 STOPWORDS = frozenset(
     """
     a about above after again against ago all almost also am an and any are as at be been before
@@ -108,6 +109,8 @@ STOPWORDS = frozenset(
     first second third new two three four five six seven eight nine ten
     minister ministers president prime secretary spokesman spokeswoman spokesperson official
     officials foreign deputy former current senior chief leader mr mrs ms dr
+    make makes made making take takes took taken taking give gives gave given giving hold
+    holds held holding pay pays paid paying get gets got go goes went gone
     """.split()  # noqa: SIM905 (a word list reads better as a paragraph)
 )
 

@@ -166,7 +166,16 @@ NO_DCT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "dct", "surface", "value", "interval"), SEEDS)
+# Expressions read against the text around them (the expression is named by its surface).
+IN_CONTEXT = [
+    pytest.param("Net for the nine months rose 5% from a year earlier.", AUG, "a year earlier",
+                 "2015", ("2015-01-01", "2015-12-31"), id="year-earlier-after-nine-months"),
+    pytest.param("Sales in the third quarter rose from a year earlier.", AUG, "a year earlier",
+                 "2015-Q3", ("2015-07-01", "2015-09-30"), id="year-earlier-after-quarter"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "surface", "value", "interval"), SEEDS + IN_CONTEXT)
 def test_seed_sentences(
     text: str, dct: dt.date, surface: str, value: str, interval: tuple[str, str] | None
 ) -> None:

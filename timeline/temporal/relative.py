@@ -140,6 +140,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     return None
 
 
+# Lengths that name a part of a year so far (six or nine months of results).
+_YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 _YEAR_AGO_RE = re.compile(r"^(?P<year>\d{4})(?P<rest>-Q[1-4]|-\d{2}(?:-\d{2})?|-H[12])?$")
 
 
@@ -157,6 +159,11 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
         # "a year earlier" compares with the date just mentioned: one year before it, at its
         # precision; in financial news, with the quarter being reported.
         previous = _YEAR_AGO_RE.match(ctx.previous_value or "")
+        reference_year = int(ctx.last_quarter[:4]) if ctx.last_quarter else \
+            ctx.dct.year if ctx.dct else None
+        if ctx.previous_length in _YEAR_TO_DATE and reference_year is not None:
+            # "in the first nine months ... compared with a year earlier": the year before.
+            return finish(TimexType.DATE, f"{reference_year - 1:04d}", mod)
         if previous:
             year = int(previous["year"]) - 1
             return finish(TimexType.DATE, f"{year:04d}{previous['rest'] or ''}", mod)

@@ -51,6 +51,9 @@ class Context:
     # The value of the nearest date expression just before this one (same passage), which
     # "a year earlier" is counted from: "sales in the third quarter ... a year earlier".
     previous_value: str | None = None
+    # The value of that nearest expression when it is a length ("the first nine months"):
+    # "a year earlier" after year-to-date figures compares whole years.
+    previous_length: str | None = None
 
 
 UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}

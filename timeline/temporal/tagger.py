@@ -178,7 +178,8 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         ended = bool(_ENDED_RE.match(text, match.end()))
         previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,
-                      previous.value if previous and previous.type is TimexType.DATE else None)
+                      previous.value if previous and previous.type is TimexType.DATE else None,
+                      previous.value if previous and previous.type is TimexType.DURATION else None)
         res = _resolve(rule, match, ruleset, ctx)
         if res is None:
             continue

@@ -166,3 +166,29 @@ def test_stored_people_leave_out_single_words_and_cap_by_mentions(
         assert {e.name for e in stored_people(session)} == {"Reza Karimi", "George Hollings"}
         assert [e.name for e in stored_people(session, limit=1)] == ["Reza Karimi"]
     store.close()
+
+
+def _aliases(session: Session, actor_id: int) -> set[str]:
+    return set(
+        session.execute(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id)).scalars()
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        pytest.param("Mohammad Reza Karimi", "Karimi", id="surname"),
+        pytest.param("Bashar al-Assad", "Assad", id="arabic-article"),
+        pytest.param("Kim Jong Un", None, id="names-an-organisation"),
+        pytest.param("Pope John Paul II", None, id="numeral"),
+        pytest.param("Martin Luther King Jr.", None, id="suffix"),
+    ],
+)
+def test_surname_alias(store_session: Session, name: str, surname: str | None) -> None:
+    load_entries(
+        store_session,
+        [ActorEntry("United Nations", ActorKind.ORGANISATION, aliases=("UN",))],
+        "dictionary",
+    )
+    aliases = _aliases(store_session, upsert_actor(store_session, _person(name), ActorIds()))
+    assert aliases == {name} | ({surname} if surname else set())

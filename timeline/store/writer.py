@@ -8,6 +8,7 @@ check-then-insert.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -122,7 +123,11 @@ def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: s
     if person:
         # the surname as an alias is what finds this person again from another spelling
         surname = person_surname(entry.name)
-        if surname and surname != entry.name:
+        if (
+            surname != entry.name
+            and _NOT_A_SURNAME.fullmatch(surname) is None
+            and not _names_another_kind(session, surname)
+        ):
             names.add(surname)
     session.execute(
         _insert_ignore(session, ActorAlias),
@@ -132,6 +137,25 @@ def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: s
         ],
     )
     return actor_id
+
+
+# Last words that are not surnames ("Pope John Paul II", "Martin Luther King Jr."): never
+# stored as an alias on their own, where `--actor II` would find them.
+_NOT_A_SURNAME = re.compile(r"|[IVXLC]+|Jr|Sr|[^\W\d_]?|.*[^\w'’-].*")
+
+
+def _names_another_kind(session: Session, alias: str) -> bool:
+    """Whether ``alias`` already names something other than a person ("Un" of "Kim Jong Un"
+    is the key of "UN"): then it is no alias for a person, or `--actor UN` would find him."""
+    return (
+        session.execute(
+            select(ActorAlias.id)
+            .join(Actor, Actor.id == ActorAlias.actor_id)
+            .where(ActorAlias.alias_key == alias_key(alias), Actor.kind != str(ActorKind.PERSON))
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
 def person_surname(name: str) -> str:

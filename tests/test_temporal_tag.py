@@ -172,6 +172,13 @@ IN_CONTEXT = [
                  "2015", ("2015-01-01", "2015-12-31"), id="year-earlier-after-nine-months"),
     pytest.param("Sales in the third quarter rose from a year earlier.", AUG, "a year earlier",
                  "2015-Q3", ("2015-07-01", "2015-09-30"), id="year-earlier-after-quarter"),
+    pytest.param("He was promoted on May 22, 1995, and the following year he retired.", AUG,
+                 "the following year", "1996", ("1996-01-01", "1996-12-31"), id="following-year"),
+    pytest.param("The index fell Friday, down 4% from the previous Friday.", dt.date(1989, 10, 30),
+                 "the previous Friday", "1989-10-20", ("1989-10-20", "1989-10-20"),
+                 id="previous-weekday"),
+    pytest.param("Sales rose in 1995 and fell the following year.", None, "the following year",
+                 "1996", ("1996-01-01", "1996-12-31"), id="following-year-no-dct"),
 ]
 
 

@@ -34,6 +34,8 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 
 
 _LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
+# Directions that count from the date just mentioned rather than from the DCT.
+_ANAPHORIC_RE = re.compile(r"\b(?:following|previous|preceding)\b", re.IGNORECASE)
 
 
 def _split_at_dct(res: Resolution, surface: str, dct: dt.date) -> Resolution:
@@ -58,6 +60,11 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     mod = mod_of(fields)
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
+    focus = interval_for_value(ctx.previous_value or "")
+    if rel != 0 and focus is not None and _ANAPHORIC_RE.search(ctx.surface):
+        # "the following year" after "May 22, 1995" is 1996: counted from the date the text
+        # just named (its temporal focus), not from the DCT.
+        dct = focus.start
     if "year_end" in fields:
         if dct is None:
             return finish(TimexType.DATE, "XXXX", "END")

@@ -117,6 +117,8 @@ RELATIVE = [
                  ("2016-08-26", "2016-08-26"), id="said-after-quote"),
     pytest.param("In May, it announced plans to buy the unit.", AUG, "2016-05",
                  ("2016-05-01", "2016-05-31"), id="announced-plans"),
+    pytest.param("She will be named commander for a mission in March.", AUG, "2017-03",
+                 ("2017-03-01", "2017-03-31"), id="passive-is-no-past"),
 ]
 
 RANGES_AND_SPANS = [

@@ -170,6 +170,8 @@ NO_DCT = [
 
 # Expressions read against the text around them (the expression is named by its surface).
 IN_CONTEXT = [
+    pytest.param("Right now my evidence is scant.", AUG, "now", "PRESENT_REF",
+                 ("2016-08-23", "2016-08-23"), id="right-now-tags-now"),
     pytest.param("Net for the nine months rose 5% from a year earlier.", AUG, "a year earlier",
                  "2015", ("2015-01-01", "2015-12-31"), id="year-earlier-after-nine-months"),
     pytest.param("Sales in the third quarter rose from a year earlier.", AUG, "a year earlier",

@@ -187,7 +187,11 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             res = _anchor_since(text, start, res, dct)
         found.append(Timex(start, match.end(), match.group(), res.type, res.value, res.mod,
                            res.interval, res.anchored))
-        if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value):
+        if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value) and (
+            dct is None or res.interval is None or res.interval.start <= dct
+        ):
+            # A quarter not yet begun ("in the third quarter of 1990", a forecast) is not
+            # the one the results are about.
             last_quarter = res.value
         position = match.end()
     return found

@@ -146,6 +146,7 @@ DURATIONS_AND_SETS = [
     pytest.param("weekly", AUG, "P1W", None, id="weekly"),
     pytest.param("each Monday", AUG, "XXXX-WXX-1", None, id="each-monday"),
     pytest.param("in each of the past three years", AUG, "P1Y", None, id="each-of-the-past"),
+    pytest.param("Orangemen march each July", AUG, "XXXX-07", None, id="each-july"),
     pytest.param("It has been troubled for years.", AUG, "PXY", None, id="for-years"),
     pytest.param("He died within weeks of his capture.", AUG, "PXW", None, id="within-weeks"),
 ]

@@ -139,6 +139,9 @@ def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution
     weekday = int_field(fields, "weekday") or int_field(fields, "weekdays")
     if weekday is not None:
         return Resolution(TimexType.SET, f"XXXX-WXX-{weekday}")
+    month = int_field(fields, "month")
+    if month is not None:  # "each July"
+        return Resolution(TimexType.SET, f"XXXX-{month:02d}")
     unit = str(fields.get("unit2") or fields.get("unit", ""))
     value = duration_value(count if "unit2" in fields else 1, unit)
     return Resolution(TimexType.SET, value) if value else None

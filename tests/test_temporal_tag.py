@@ -117,6 +117,12 @@ RELATIVE = [
                  ("2016-08-26", "2016-08-26"), id="said-after-quote"),
     pytest.param("In May, it announced plans to buy the unit.", AUG, "2016-05",
                  ("2016-05-01", "2016-05-31"), id="announced-plans"),
+    pytest.param("Traders squared positions ahead of the weekend.", AUG, "2016-W34-WE",
+                 ("2016-08-27", "2016-08-28"), id="ahead-of-the-weekend"),
+    pytest.param("The talks will resume at the weekend.", AUG, "2016-W34-WE",
+                 ("2016-08-27", "2016-08-28"), id="coming-weekend"),
+    pytest.param("Officials met over the weekend.", AUG, "2016-W33-WE",
+                 ("2016-08-20", "2016-08-21"), id="past-weekend"),
     pytest.param("She will be named commander for a mission in March.", AUG, "2017-03",
                  ("2017-03-01", "2017-03-31"), id="passive-is-no-past"),
 ]

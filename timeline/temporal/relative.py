@@ -75,7 +75,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             return Resolution(TimexType.DURATION, "P1Y", mod)
         fields = {**fields, "unit": "Y", "rel": 0}
     if "unit_weekend" in fields:
-        rel = 1 if ctx.tense() is Tense.FUTURE else -1
+        # The coming weekend is the one of the current week; the past one, of the week before.
+        rel = 0 if ctx.tense() is Tense.FUTURE else -1
         fields = {**fields, "unit": "WE"}
     unit = fields.get("unit")
     if isinstance(unit, str):

@@ -66,7 +66,7 @@ _ABBREVIATION_RE = re.compile(
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
 # (inside its clause) marks a deadline.
-_DEADLINE_RE = re.compile(r"(?:\b(?i:by)|\buntil|\btill)\s+$")
+_DEADLINE_RE = re.compile(r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\btill)\s+$")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
@@ -105,7 +105,7 @@ class TenseIndex:
         text = self.text
         if _POSSESSIVE_RE.match(text, end):
             return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
-        if _DEADLINE_RE.search(text, max(0, start - 7), start):
+        if _DEADLINE_RE.search(text, max(0, start - 16), start):
             return Tense.FUTURE
         i = bisect.bisect_right(self.boundaries, start)
         left = max(self.boundaries[i - 1] if i else 0, start - _WINDOW)

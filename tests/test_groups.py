@@ -430,10 +430,14 @@ def test_a_city_counts_as_its_country_but_two_cities_stay_apart(store: Store) ->
 def test_the_view_has_the_columns_timeline_schema_describes(
     store: Store, db_path: Path, run: Invoke
 ) -> None:
-    from timeline.store.describe import VIEW_COLUMNS
+    from sqlalchemy import inspect
 
-    with sqlite3.connect(db_path) as conn:
-        real = [r[1] for r in conn.execute("PRAGMA table_info(event_groups_view)")]
+    from timeline.store.describe import VIEW_COLUMNS
+    from timeline.store.engine import make_engine
+
+    engine = make_engine(str(db_path))  # SQLite here; tests/test_postgres.py reruns it there
+    real = [c["name"] for c in inspect(engine).get_columns("event_groups_view")]
+    engine.dispose()
     assert real == [name for name, _t, _d in VIEW_COLUMNS["event_groups_view"][1]]
     assert "event_groups_view: One row per event group" in run("schema").output
 

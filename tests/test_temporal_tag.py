@@ -123,6 +123,8 @@ RELATIVE = [
                  ("2016-08-27", "2016-08-28"), id="coming-weekend"),
     pytest.param("Officials met over the weekend.", AUG, "2016-W33-WE",
                  ("2016-08-20", "2016-08-21"), id="past-weekend"),
+    pytest.param("Officials over the weekend became more open, and would say more.", AUG,
+                 "2016-W33-WE", ("2016-08-20", "2016-08-21"), id="irregular-past-verb"),
     pytest.param("She will be named commander for a mission in March.", AUG, "2017-03",
                  ("2017-03-01", "2017-03-31"), id="passive-is-no-past"),
 ]

@@ -35,7 +35,10 @@ _FUTURE_CUES = (
 )
 _PAST_CUES = (
     "said", "says", "was", "were", "had", "did", "told", "went", "came", "met", "made", "took",
-    "gave", "began", "announced", "reported", "ago", "last", "earlier",
+    "gave", "began", "announced", "reported", "ago", "last", "earlier", "became", "brought",
+    "bought", "sought", "fought", "thought", "caught", "lost", "sent", "spent", "held", "kept",
+    "sold", "won", "wrote", "rose", "fell", "grew", "knew", "saw", "struck", "fled", "paid",
+    "stood", "chose", "flew", "spoke", "broke", "ran", "sat", "felt", "meant",
 )
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
 # a participle after "be" ("will be named") is a passive, not a past tense.

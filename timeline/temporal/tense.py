@@ -41,7 +41,7 @@ _PAST_CUES = (
     "stood", "chose", "flew", "spoke", "broke", "ran", "sat", "felt", "meant",
 )
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
-# a participle after "be" ("will be named") is a passive, not a past tense.
+# a participle after "be" ("will be named", "will be held") is a passive, not a past tense.
 _NEUTRAL = ("next to", "next door")
 # Verbs of saying: "X will arrive on Friday, officials said" dates the arrival, not the saying,
 # so one of these after the expression and beyond a comma or a quote does not count.
@@ -51,7 +51,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 # the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
-    r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]{2,}ed)"
+    r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
     r"|(?P<past>" + trie_regex(_PAST_CUES) + r"|"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"

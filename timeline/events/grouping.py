@@ -87,7 +87,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "season": 93, "ye
 
 # Function words, reporting verbs, date vocabulary, titles and light verbs: they say nothing
 # about what happened (date words are compared through the intervals, titles name who, like
-# the actors, and in "paid a visit" or "held talks" the noun carries the meaning).
+# the actors, and in "paid a visit" or "held talks" the noun carries the meaning), and the
+# units of quantities, which make every market or trade report look like every other.
 STOPWORDS = frozenset(
     """
     a about above after again against ago all almost also am an and any are as at be been before
@@ -111,6 +112,8 @@ STOPWORDS = frozenset(
     officials foreign deputy former current senior chief leader mr mrs ms dr
     make makes made making take takes took taken taking give gives gave given giving hold
     holds held holding pay pays paid paying get gets got go goes went gone
+    percent pct per cent hundred hundreds thousand thousands million millions billion billions
+    dollar dollars euro euros yuan pound pounds yen point points figure figures total number
     """.split()  # noqa: SIM905 (a word list reads better as a paragraph)
 )
 

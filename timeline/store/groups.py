@@ -285,7 +285,7 @@ class GroupUpdate:
     merged: int = 0  # stored groups folded into another
 
 
-def _summary(members: Sequence[_Member], scores: dict[int, float]) -> dict[str, object]:
+def _summary(members: Sequence[_Member]) -> dict[str, object]:
     best = best_report([m.report for m in members])
     head = next(m for m in members if m.report.event_id == best.event_id)
     actors = list(dict.fromkeys(a for m in members for a in m.actors))
@@ -377,7 +377,7 @@ def update_groups(
     if created:
         ids = session.execute(
             insert(EventGroup).returning(EventGroup.id, sort_by_parameter_order=True),
-            [_summary([info[r.event_id] for r in c.members], c.scores) for c in created],
+            [_summary([info[r.event_id] for r in c.members]) for c in created],
         ).scalars()
         for c, gid in zip(created, ids, strict=True):
             c.group_id = gid
@@ -395,10 +395,7 @@ def update_groups(
     if kept:
         session.execute(
             update(EventGroup),
-            [
-                {"id": c.group_id, **_summary([info[r.event_id] for r in c.members], c.scores)}
-                for c in kept
-            ],
+            [{"id": c.group_id, **_summary([info[r.event_id] for r in c.members])} for c in kept],
         )
     members = []
     for c in clusters:
@@ -455,7 +452,7 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
         session.execute(
             update(EventGroup),
             [
-                {"id": g, **_summary([info[e] for e in sorted(ids)], {})}
+                {"id": g, **_summary([info[e] for e in sorted(ids)])}
                 for g, ids in sorted(membership.items())
             ],
         )

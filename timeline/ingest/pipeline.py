@@ -224,8 +224,7 @@ def ingest(
                             force=force,
                         )
                 except Exception as e:  # one bad document must not lose the batch
-                    cache.ids.clear()
-                    cache.by_name.clear()
+                    cache.forget()
                     summary.failed += 1
                     summary.errors.append(f"{ex.doc.source}: could not store: {e}")
                     continue

@@ -74,7 +74,18 @@ class ActorIds:
 
     ids: dict[tuple[str, str], int] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)
+    # aliases and affiliations this writer already stored: re-sending them for every document
+    # that mentions a known actor was a third of ingest's write time
+    stored_aliases: set[tuple[int, str]] = field(default_factory=set)
+    stored_links: set[tuple[int, int, str]] = field(default_factory=set)
     variants: Mapping[str, str] | None = None
+
+    def forget(self) -> None:
+        """Drop everything: after a rollback, what this writer stored may be gone."""
+        self.ids.clear()
+        self.by_name.clear()
+        self.stored_aliases.clear()
+        self.stored_links.clear()
 
     def remember(self, name: str, kind: str, actor_id: int) -> None:
         self.ids[(name, kind)] = actor_id
@@ -129,13 +140,16 @@ def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: s
             and not _names_another_kind(session, surname)
         ):
             names.add(surname)
-    session.execute(
-        _insert_ignore(session, ActorAlias),
-        [
-            {"actor_id": actor_id, "alias": a, "alias_key": alias_key(a), "origin": origin}
-            for a in sorted(names)
-        ],
-    )
+    new = [a for a in sorted(names) if (actor_id, a) not in cache.stored_aliases]
+    if new:
+        session.execute(
+            _insert_ignore(session, ActorAlias),
+            [
+                {"actor_id": actor_id, "alias": a, "alias_key": alias_key(a), "origin": origin}
+                for a in new
+            ],
+        )
+        cache.stored_aliases.update((actor_id, a) for a in new)
     return actor_id
 
 
@@ -246,6 +260,9 @@ def link_affiliations(
         parent = _parent_id(session, aff.parent, cache)
         if parent is None or parent == actor_id:
             continue
+        if (actor_id, parent, aff.relation) in cache.stored_links:
+            continue
+        cache.stored_links.add((actor_id, parent, aff.relation))
         rows.append(
             {
                 "actor_id": actor_id,
@@ -382,27 +399,35 @@ def store_document(
     return StoreResult(status, doc_id, n_events, actor_ids)
 
 
-def _insert_timex(session: Session, doc_id: int, tx: TimexValue) -> int:
+def _timex_row(doc_id: int, tx: TimexValue) -> dict[str, object]:
     iv = tx.interval
-    return int(
-        session.execute(
-            insert(Timex)
-            .values(
-                document_id=doc_id,
-                start=tx.start,
-                end=tx.end,
-                text=tx.surface,
-                type=str(tx.type),
-                value=tx.value,
-                mod=tx.mod,
-                date_start=_iso(iv.start) if iv else None,
-                date_end=_iso(iv.end) if iv else None,
-                precision=str(iv.precision) if iv else None,
-                approximate=bool(iv and iv.approximate),
-            )
-            .returning(Timex.id)
-        ).scalar_one()
-    )
+    return {
+        "document_id": doc_id,
+        "start": tx.start,
+        "end": tx.end,
+        "text": tx.surface,
+        "type": str(tx.type),
+        "value": tx.value,
+        "mod": tx.mod,
+        "date_start": _iso(iv.start) if iv else None,
+        "date_end": _iso(iv.end) if iv else None,
+        "precision": str(iv.precision) if iv else None,
+        "approximate": bool(iv and iv.approximate),
+    }
+
+
+def _insert_returning_ids(
+    session: Session, model: type[Base], rows: list[dict[str, object]]
+) -> list[int]:
+    """Insert ``rows`` in one batched statement and return their ids in the same order.
+
+    SQLAlchemy's "insertmanyvalues" sends one multi-row INSERT ... RETURNING per batch on
+    SQLite and PostgreSQL; one round trip per row was most of ingest's write time.
+    """
+    if not rows:
+        return []
+    stmt = insert(model).returning(model.__table__.c.id, sort_by_parameter_order=True)
+    return [int(i) for i in session.execute(stmt, rows).scalars()]
 
 
 def write_extraction(
@@ -416,35 +441,36 @@ def write_extraction(
         if entry.affiliations:
             link_affiliations(session, entry, actor_id_of[name], cache, "text")
 
-    timex_ids = {
-        (tx.start, tx.end): _insert_timex(session, doc_id, tx) for tx in extraction.timexes
-    }
+    timexes = {(tx.start, tx.end): tx for tx in extraction.timexes}
+    for ev in extraction.events:  # an event's timex missing from the list is stored too
+        timexes.setdefault((ev.timex.start, ev.timex.end), ev.timex)
+    spans = list(timexes)
+    ids = _insert_returning_ids(session, Timex, [_timex_row(doc_id, timexes[s]) for s in spans])
+    timex_ids = dict(zip(spans, ids, strict=True))
+
+    event_rows: list[dict[str, object]] = []
+    for position, ev in enumerate(extraction.events):
+        iv = ev.interval
+        event_rows.append(
+            {
+                "document_id": doc_id,
+                "timex_id": timex_ids[(ev.timex.start, ev.timex.end)],
+                "position": position,
+                "text": ev.text,
+                "start": ev.start,
+                "end": ev.end,
+                "date_start": _iso(iv.start) if iv else None,
+                "date_end": _iso(iv.end) if iv else None,
+                "precision": str(iv.precision) if iv else None,
+                "approximate": bool(iv and iv.approximate),
+            }
+        )
+    event_ids = _insert_returning_ids(session, Event, event_rows)
 
     linked: set[int] = set()
     links = []
-    for position, ev in enumerate(extraction.events):
-        span = (ev.timex.start, ev.timex.end)
-        if span not in timex_ids:
-            timex_ids[span] = _insert_timex(session, doc_id, ev.timex)
-        tid = timex_ids[span]
-        iv = ev.interval
-        start, end = (_iso(iv.start), _iso(iv.end)) if iv else (None, None)
-        event_id = session.execute(
-            insert(Event)
-            .values(
-                document_id=doc_id,
-                timex_id=tid,
-                position=position,
-                text=ev.text,
-                start=ev.start,
-                end=ev.end,
-                date_start=start,
-                date_end=end,
-                precision=str(iv.precision) if iv else None,
-                approximate=bool(iv and iv.approximate),
-            )
-            .returning(Event.id)
-        ).scalar_one()
+    for ev, event_id, row in zip(extraction.events, event_ids, event_rows, strict=True):
+        start, end = row["date_start"], row["date_end"]
         for m in ev.mentions:
             aid = actor_id_of.get(m.actor)
             if aid is None:

@@ -110,6 +110,8 @@ def upsert_actor(session: Session, entry: ActorEntry, cache: ActorIds, origin: s
     names = {entry.name, *entry.aliases}
     person = entry.kind is ActorKind.PERSON
     found = cache.ids.get(key)
+    if found is not None and all((found, a) in cache.stored_aliases for a in names):
+        return found  # known to this writer with every name: nothing to look up or store
     if found is None and person:
         found = find_stored_person(session, entry.name, cache)
     if found is not None:

@@ -36,9 +36,9 @@ from timeline.store.models import (
     EventActor,
     Timex,
 )
+from timeline.store.names import alias_key
 from timeline.store.rows import EventRow
 from timeline.store.schema_extras import FTS_TABLE
-from timeline.store.writer import alias_key
 from timeline.temporal.types import Precision
 
 # Rows are fetched and decorated with their actors in chunks of this size: small enough to

@@ -34,13 +34,8 @@ from timeline.store.models import (
     EventActor,
     Timex,
 )
+from timeline.store.names import alias_key
 from timeline.temporal.types import Timex as TimexValue
-
-
-def alias_key(alias: str) -> str:
-    """The look-up form of a name: case-folded, inner whitespace collapsed, "the " dropped."""
-    key = " ".join(alias.casefold().split())
-    return key[4:] if key.startswith("the ") else key
 
 
 def _insert_ignore(session: Session, model: type[Base]) -> Insert:

@@ -59,12 +59,13 @@ def tag_command(
     \b
     Example:
       timeline tag article.txt --dct 2016-08-23
-      timeline tag --input timeml gold/*.tml -o tagged/
+      timeline tag --input timeml gold/ -o tagged/
     """
     from timeline.temporal import tag
     from timeline.temporal.formats import to_json, to_table, to_timeml
     from timeline.temporal.timeml import TimeMLDocument, TimeMLError, read_timeml
 
+    files = _expand(files, input_format)
     fmt = output_format or ("timeml" if input_format == "timeml" else "table")
     output = Path(output_arg) if output_arg else None
     # A folder gets one output per input: an existing folder, a path ending in "/", or any
@@ -114,6 +115,18 @@ def tag_command(
         ctx.exit(1)
 
 
+def _expand(paths: tuple[Path, ...], input_format: str) -> tuple[Path, ...]:
+    """Folders stand for the files inside them (TimeML: *.tml and *.xml; text: *.txt)."""
+    patterns = ("*.tml", "*.xml") if input_format == "timeml" else ("*.txt",)
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted({f for p in patterns for f in path.rglob(p) if f.is_file()}))
+        else:
+            out.append(path)
+    return tuple(out)
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
@@ -131,9 +144,7 @@ def eval_command() -> None:
 
 
 @eval_command.command("tempeval")
-@click.argument(
-    "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--per-file", is_flag=True, help="One row per document before the overall row.")
 @click.option(
     "--errors",

@@ -332,9 +332,14 @@ def _gap(a: Report, b: Report) -> int:
     return abs(_rank(a.precision) - _rank(b.precision))
 
 
+# Steps between precisions: quarter and season sit between month and year, one step each
+# from their neighbours.
+_RANKS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_RANKS.update({"decade": 5, "century": 6})
+
+
 def _rank(p: Precision) -> int:
-    # quarter and season sit between month and year; one step each from their neighbours
-    return {"quarter": 3, "season": 3, "year": 4, "decade": 5, "century": 6}.get(str(p), p.rank)
+    return _RANKS[p.value]
 
 
 def similarity(a: Report, b: Report) -> PairScore:

@@ -16,10 +16,10 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from timeline.events.grouping import (
@@ -35,6 +35,7 @@ from timeline.events.grouping import (
 from timeline.store.models import (
     Actor,
     ActorAffiliation,
+    Base,
     Document,
     Event,
     EventActor,
@@ -268,6 +269,10 @@ def _containers(session: Session, place_ids: set[int]) -> dict[int, set[str]]:
     return out
 
 
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
@@ -376,7 +381,9 @@ def update_groups(
     kept = [c for c in clusters if c.group_id is not None]
     if created:
         ids = session.execute(
-            insert(EventGroup).returning(EventGroup.id, sort_by_parameter_order=True),
+            insert(_table(EventGroup)).returning(
+                _table(EventGroup).c.id, sort_by_parameter_order=True
+            ),
             [_summary([info[r.event_id] for r in c.members]) for c in created],
         ).scalars()
         for c, gid in zip(created, ids, strict=True):
@@ -409,12 +416,13 @@ def update_groups(
                     }
                 )
                 result.joined += len(c.members) > 1
-    session.execute(insert(EventGroupMember), members)
+    # Core inserts: the ORM's bulk path costs more than the SQL for tens of thousands of rows
+    session.execute(insert(_table(EventGroupMember)), members)
     keys = [
         {"key": k, "event_id": e} for e, m in new.items() for k in sorted(set(index_keys(m.report)))
     ]
     if keys:
-        session.execute(insert(EventGroupKey), keys)
+        session.execute(insert(_table(EventGroupKey)), keys)
     return result
 
 

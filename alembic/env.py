@@ -50,9 +50,18 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+# Any fixed number: the key of the advisory lock that serialises migrations on PostgreSQL.
+MIGRATION_LOCK = 1953066341
+
+
 def _run_with(connection: Connection) -> None:
     context.configure(connection=connection, **_options(connection.dialect.name))
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Two processes opening a new database at once would both create the tables;
+            # the second waits here and then finds the schema at head. (SQLite serialises
+            # them with BEGIN IMMEDIATE.)
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 

@@ -109,14 +109,9 @@ def _counts(db: str) -> dict[str, int]:
     "schema_first",
     [
         pytest.param(True, id="schema-first"),
-        pytest.param(
-            False,
-            id="new-database",
-            # Both processes find no schema and run the migrations at once; one fails on a
-            # duplicate alembic_version. Fixed by an advisory lock around the migrations in
-            # alembic/env.py (asked of the integrator); remove this mark then.
-            marks=pytest.mark.xfail(reason="migrations race without a lock in alembic/env.py"),
-        ),
+        # Both processes find no schema and run the migrations at once: the advisory lock in
+        # alembic/env.py makes the second wait.
+        pytest.param(False, id="new-database"),
     ],
 )
 def test_two_processes_on_overlapping_folders(
@@ -148,10 +143,6 @@ TE3 = SHARED / "corpora" / "te3-silver"
 
 
 @pytest.mark.skipif(not TE3.is_dir(), reason=f"{TE3} is not there")
-@pytest.mark.xfail(
-    reason="deadlocks: two batches lock the same new actors in different orders and PostgreSQL "
-    "aborts one document; the pipeline should retry it after its batch commits (see report)"
-)
 def test_two_processes_on_overlapping_news(pg_url: str, tmp_path: Path) -> None:
     """300 TimeBank articles, 200 per process, 100 shared: new actors appear all along, so the
     two writers' batches contend on them as well as on the shared documents."""

@@ -64,6 +64,17 @@ class Extracted:
 # it is process state of the pipeline, never read by the library itself.
 _WORKER_DICTIONARY: Dictionary | None = None
 
+# Attempts to store a document that lost a deadlock against another writer.
+RETRIES = 5
+
+# SQLSTATEs of transient conflicts between concurrent writers (deadlock, serialization).
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def _is_transient(error: Exception) -> bool:
+    return getattr(getattr(error, "orig", None), "sqlstate", None) in _TRANSIENT_SQLSTATES
+
+
 # Below this many documents a pool costs more than it saves.
 MIN_DOCS_FOR_POOL = 8
 
@@ -205,46 +216,74 @@ def ingest(
     pending: list[Extracted] = []
     group_cache = _group_cache() if group_events else None
 
+    def store_one(
+        session: Session, ex: Extracted, written: list[int], retry: list[Extracted] | None
+    ) -> bool:
+        """Store one document in a savepoint; True when it replaced an older version."""
+        assert ex.extraction is not None
+        try:
+            with session.begin_nested():
+                result = store_document(
+                    session,
+                    ex.doc,
+                    ex.extraction,
+                    content_hash=ex.content_hash,
+                    cache=cache,
+                    force=force,
+                )
+        except Exception as e:  # one bad document must not lose the batch
+            cache.forget()
+            if retry is not None and _is_transient(e):
+                retry.append(ex)  # a deadlock with another writer: try again on its own
+                return False
+            summary.failed += 1
+            summary.errors.append(f"{ex.doc.source}: could not store: {e}")
+            return False
+        if result.status is StoreStatus.UNCHANGED:
+            summary.unchanged += 1
+            return False
+        summary.ingested += 1
+        summary.replaced += result.status is StoreStatus.REPLACED
+        written.append(result.document_id)
+        summary.events += result.events
+        summary.words += len(ex.doc.text.split())
+        summary.actors.update(result.actor_ids)
+        return result.status is StoreStatus.REPLACED
+
+    def group(session: Session, written: list[int], replaced: bool) -> None:
+        if group_events and written:
+            from timeline.store.groups import group_documents, prune_groups
+
+            if replaced:
+                prune_groups(session)
+            group_documents(session, written, merge_threshold, group_cache)
+
     def flush() -> None:
         if not pending:
             return
         written: list[int] = []
+        retry: list[Extracted] = []
         replaced = False
         with store.session() as session:
             for ex in pending:
-                assert ex.extraction is not None
-                try:
-                    with session.begin_nested():
-                        result = store_document(
-                            session,
-                            ex.doc,
-                            ex.extraction,
-                            content_hash=ex.content_hash,
-                            cache=cache,
-                            force=force,
-                        )
-                except Exception as e:  # one bad document must not lose the batch
-                    cache.forget()
-                    summary.failed += 1
-                    summary.errors.append(f"{ex.doc.source}: could not store: {e}")
-                    continue
-                if result.status is StoreStatus.UNCHANGED:
-                    summary.unchanged += 1
-                else:
-                    summary.ingested += 1
-                    summary.replaced += result.status is StoreStatus.REPLACED
-                    replaced |= result.status is StoreStatus.REPLACED
-                    written.append(result.document_id)
-                    summary.events += result.events
-                    summary.words += len(ex.doc.text.split())
-                    summary.actors.update(result.actor_ids)
-            if group_events and written:
-                from timeline.store.groups import group_documents, prune_groups
-
-                if replaced:
-                    prune_groups(session)
-                group_documents(session, written, merge_threshold, group_cache)
+                replaced |= store_one(session, ex, written, retry)
+            group(session, written, replaced)
         pending.clear()
+        # PostgreSQL breaks a deadlock between two ingests by failing one statement; retrying
+        # inside the same batch deadlocks again, so each such document gets its own
+        # transaction after the batch has committed and released its locks.
+        for ex in retry:
+            for attempt in range(RETRIES):
+                written = []
+                again: list[Extracted] = []
+                with store.session() as session:
+                    replaced = store_one(
+                        session, ex, written, again if attempt < RETRIES - 1 else None
+                    )
+                    group(session, written, replaced)
+                if not again:
+                    break
+                time.sleep(0.05 * (attempt + 1))
 
     for item in _extracted_stream(items, jobs, entries):
         if isinstance(item, ReadError):

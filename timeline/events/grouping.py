@@ -224,10 +224,12 @@ class Report:
     # derived once: compared hundreds of thousands of times on a large ingest
     entities: frozenset[str] = field(init=False, compare=False)
     mergeable: bool = field(init=False, compare=False)
+    rank: int = field(init=False, compare=False)  # steps from day; -1 when undated
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entities", self.actors | self.places)
         object.__setattr__(self, "mergeable", self._mergeable())
+        object.__setattr__(self, "rank", _rank(self.precision) if self.precision else -1)
 
     @classmethod
     def build(
@@ -327,9 +329,9 @@ class PairScore:
 
 
 def _gap(a: Report, b: Report) -> int:
-    if a.precision is None or b.precision is None:
+    if a.rank < 0 or b.rank < 0:
         return 0
-    return abs(_rank(a.precision) - _rank(b.precision))
+    return abs(a.rank - b.rank)
 
 
 # Steps between precisions: quarter and season sit between month and year, one step each
@@ -462,11 +464,13 @@ def cluster(
     clusters += [Cluster([r]) for r in new]
     where = {r.event_id: i for i, c in enumerate(clusters) for r in c.members}
 
+    wanted = {key for r in new for key in probe_keys(r)}
     stored: dict[str, list[Report]] = {}
     for c in clusters:
         for r in c.members:
             for key in index_keys(r):
-                stored.setdefault(key, []).append(r)
+                if key in wanted:
+                    stored.setdefault(key, []).append(r)
     new_ids = {r.event_id for r in new}
     pairs: list[tuple[PairScore, Report, Report]] = []
     seen: set[tuple[int, int]] = set()

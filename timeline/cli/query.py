@@ -26,6 +26,23 @@ def _write(
             # one row per group (issue 10); event-only formats get each group's best mention
             from timeline.store.group_query import GROUP_COLUMNS, group_event_rows, iter_groups
 
+            if fmt == "table":
+                # on a terminal: dates at their precision and the columns a reader scans first
+                from timeline.export.dates import display_date
+
+                compact = (
+                    (
+                        f"g{g.group_id}",
+                        display_date(g.date_start, g.date_end, g.precision, g.approximate),
+                        g.mentions,
+                        g.sources,
+                        ", ".join(g.actors),
+                        g.text,
+                    )
+                    for g in iter_groups(session, flt)
+                )
+                columns = ("group", "date", "mentions", "sources", "actors", "text")
+                return write_table(columns, compact, fmt, out, raw=raw)
             if fmt in TABLE_FORMATS:
                 rows = (g.values() for g in iter_groups(session, flt))
                 return write_table(GROUP_COLUMNS, rows, fmt, out, raw=raw)

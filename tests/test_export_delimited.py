@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
-from typing import Any
 
 import pytest
 
+from tests.rows import make_row
 from timeline.export.formats import write_events, write_table
 from timeline.store.rows import CSV_COLUMNS, EventRow
 
 HEADER = [*CSV_COLUMNS, "approximate"]
-
-
-def make_row(**changes: Any) -> EventRow:
-    row = EventRow(
-        event_id=7,
-        date_start="2016-08-22",
-        date_end="2016-08-22",
-        precision="day",
-        approximate=False,
-        date_text="22 August",
-        timex_value="2016-08-22",
-        actors=("Russia", "Iran"),
-        places=("Hamadan",),
-        text="Russia used an Iranian air base on 22 August.",
-        document="news/reuters.txt",
-        published="2016-08-23",
-    )
-    return dataclasses.replace(row, **changes)
 
 
 def export(rows: list[EventRow], fmt: str = "csv", *, raw: bool = False) -> str:

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import io
 from typing import Any
 
 import pytest
 
+from tests.rows import make_row as make_base_row
 from timeline.export.cells import text_width, truncate, truncate_left, wrap
 from timeline.export.formats import write_events, write_table
 from timeline.export.terminal import fit_names, fit_widths
 from timeline.store.rows import EventRow
 
-
-def make_row(**changes: Any) -> EventRow:
-    row = EventRow(
-        event_id=1,
-        date_start="2016-08-22",
-        date_end="2016-08-22",
-        precision="day",
-        approximate=False,
-        date_text="22 August",
-        timex_value="2016-08-22",
-        actors=("Russia", "Iran"),
-        places=("Hamadan",),
-        text="Russia used an Iranian air base to strike targets in Syria.",
-        document="news/reuters.txt",
-        published="2016-08-23",
-    )
-    return dataclasses.replace(row, **changes)
+# The shared row with this file's id (and text): assertions below name them.
+make_row = functools.partial(
+    make_base_row, event_id=1, text="Russia used an Iranian air base to strike targets in Syria."
+)
 
 
 def table(rows: list[EventRow], width: int = 100) -> str:

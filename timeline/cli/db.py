@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from timeline.cli.context import CliContext, friendly_errors, pass_cli
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 from timeline.cli.dbcopy import copy_command
 
 
@@ -18,7 +23,7 @@ def db_group() -> None:
     """
 
 
-def _engine(cli: CliContext):  # type: ignore[no-untyped-def]
+def _engine(cli: CliContext) -> Engine:
     from timeline.store.engine import make_engine
 
     with friendly_errors():

@@ -17,7 +17,6 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     Select,
-    exists,
     func,
     literal_column,
     or_,
@@ -458,11 +457,3 @@ def _names_for(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str
         if name not in target:
             target.append(name)
     return out
-
-
-def count_events(session: Session) -> int:
-    return int(session.execute(select(func.count()).select_from(Event)).scalar_one())
-
-
-def has_any(session: Session, model: type[Actor]) -> bool:
-    return bool(session.execute(select(exists().where(model.id.is_not(None)))).scalar())

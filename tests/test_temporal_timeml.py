@@ -47,6 +47,23 @@ def test_write_then_read_round_trip() -> None:
     assert [(g.surface, g.type, g.value) for g in back.timexes] == [("Monday", "DATE", "2016-08-22")]
 
 
+def test_worded_range_is_one_timex_but_two_timeml_tags() -> None:
+    text = "He visited between 2005 and 2012, and from March to May 2013."
+    found = tag(text, dt.date(2016, 8, 23))
+    assert [(t.surface, t.value) for t in found] == [
+        ("between 2005 and 2012", "2005"), ("from March to May 2013", "2013-03")]
+    assert found[0].interval is not None and found[0].interval.end == dt.date(2012, 12, 31)
+    back = read_timeml(write_timeml(text, found, dt.date(2016, 8, 23)))
+    assert [(g.surface, g.value) for g in back.timexes] == [
+        ("2005", "2005"), ("2012", "2012"), ("March", "2013-03"), ("May 2013", "2013-05")]
+
+
+def test_dashed_range_stays_one_timeml_tag() -> None:
+    found = tag("in 2005-2012", dt.date(2016, 8, 23))
+    back = read_timeml(write_timeml("in 2005-2012", found, None))
+    assert [(g.surface, g.value) for g in back.timexes] == [("2005-2012", "2005")]
+
+
 def test_scoring_counts_relaxed_strict_and_values() -> None:
     doc = read_timeml(DOC)
     found = tag(doc.text, doc.dct)

@@ -4,7 +4,8 @@ Relaxed match: a system and a gold timex overlap by at least one character, pair
 from left to right. Strict match additionally needs the same extent. P/R/F1 are summed over
 documents before dividing; type and value accuracy are over relaxed matches, and value F1 =
 value accuracy x relaxed F1 (the task's ranking score). The DCT timex is not counted because
-``read_timeml`` drops it.
+``read_timeml`` drops it. Timexes are scored as ``timeline tag --format timeml`` writes them:
+a worded range counts as its two ends (``timeml_timexes``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from timeline.temporal.timeml import GoldTimex, TimeMLDocument
+from timeline.temporal.timeml import GoldTimex, TimeMLDocument, timeml_timexes
 from timeline.temporal.types import Timex
 
 Tagger = Callable[[TimeMLDocument], Sequence[Timex]]
@@ -151,7 +152,7 @@ def evaluate(
     total = Counts()
     scores: list[DocumentScore] = []
     for doc in documents:
-        score = score_document(doc, tagger(doc))
+        score = score_document(doc, timeml_timexes(tagger(doc)))
         total.add(score.counts)
         scores.append(score)
     return Metrics.from_counts(total), scores

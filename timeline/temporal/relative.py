@@ -224,6 +224,32 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
     return finish(TimexType.DATE, quarter or "XXXX-QX", None)
 
 
+# The coarsest precision of the focus each unit can be read from: "that day" needs a day.
+_FOCUS_NEEDS = {"D": Precision.DAY, "W": Precision.WEEK, "M": Precision.MONTH, "Y": Precision.YEAR}
+
+
+def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
+    """"that year", "later that day", "the same day", "the next morning": from the focus date.
+
+    A part of day is dated by its day, as "Friday night" is (weekday_part_of_day). A focus
+    coarser than the unit leaves the unknown part open ("that day" after "in October 1998" is
+    1998-10-XX); with no date named before, the value is fully open.
+    """
+    unit = str(fields.get("unit", ""))
+    unit = unit if unit in _FOCUS_NEEDS else "D"
+    step = 1 if "next" in fields else 0
+    mod = mod_of(fields)
+    focus = interval_for_value(ctx.focus_value or "")
+    if focus is None or focus.precision.rank > _FOCUS_NEEDS[unit].rank:
+        value = UNDERSPECIFIED[unit]
+        if focus is not None and not step:
+            known = unit_value(focus.start, "M" if focus.precision.rank <= Precision.MONTH.rank else "Y")
+            value = known + value[len(known):]
+        return Resolution(TimexType.DATE, value, mod)
+    day = focus.start + dt.timedelta(days=step) if unit == "D" else shift(focus.start, unit, step)
+    return finish(TimexType.DATE, unit_value(day, unit), mod)
+
+
 def resolve_period_ago(fields: Fields, ctx: Context) -> Resolution | None:
     """"the year-earlier quarter", "year-ago": the reference quarter one year back."""
     quarter = reference_quarter(ctx)

@@ -54,6 +54,9 @@ class Context:
     # The value of that nearest expression when it is a length ("the first nine months"):
     # "a year earlier" after year-to-date figures compares whole years.
     previous_length: str | None = None
+    # The latest date the text named before this expression, however far back: the temporal
+    # focus that "that year", "later that day" and "the next morning" refer to.
+    focus_value: str | None = None
 
 
 UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}

@@ -18,6 +18,7 @@ from timeline.temporal.durations import (
 )
 from timeline.temporal.relative import (
     resolve_deictic,
+    resolve_focus,
     resolve_offset,
     resolve_period_ago,
     resolve_period_ref,
@@ -48,6 +49,7 @@ KINDS: dict[str, Resolver] = {
     "offset": resolve_offset,
     "period_ref": _without_count(resolve_period_ref),
     "period_ago": _without_count(resolve_period_ago),
+    "focus": _without_count(resolve_focus),
     "deictic": _without_count(resolve_deictic),
     "time": _without_count(resolve_time),
     "ref": _without_count(resolve_ref),

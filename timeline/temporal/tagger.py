@@ -20,7 +20,8 @@ from timeline.temporal.resolution import Context, Resolution, parse_count
 from timeline.temporal.resolve import resolve
 from timeline.temporal.ruleset import DIGIT, Rule, RuleSet, load_rules
 from timeline.temporal.tense import Tense, TenseIndex
-from timeline.temporal.types import Interval, Timex, TimexType
+from timeline.temporal.types import Interval, Precision, Timex, TimexType
+from timeline.temporal.values import interval_for_value
 
 _SINCE_RE = re.compile(r"(?i:\bsince)\s+$")
 _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
@@ -67,6 +68,42 @@ def _vetoed(rule: Rule, text: str, match: re.Match[str]) -> bool:
     if rule.reject_before is not None and rule.reject_before.search(before):
         return True
     return bool(rule.reject_after is not None and rule.reject_after.match(text, match.end()))
+
+
+_RANGE_STARTS = ("year_from", "month", "year")
+_RANGE_ENDS = ("end_year", "end_year2", "end_day", "end_month")
+_RANGE_WORD_RE = re.compile(r"(?i)\b(?:and|to|until|till|through)\b")
+_END_VALUE = {
+    Precision.YEAR: "%Y",
+    Precision.MONTH: "%Y-%m",
+    Precision.DAY: "%Y-%m-%d",
+}
+
+
+def _range_parts(match: re.Match[str], res: Resolution) -> tuple[Timex, ...]:
+    """The two ends of a worded range, as TimeML tags them ("between [2005] and [2012]").
+
+    Dashed ranges ("2005-12", "March 3-5") stay one tag: no TimeML convention splits them.
+    """
+    if res.interval is None or res.interval.precision not in _END_VALUE:
+        return ()
+    groups = match.groupdict()
+    first = next((g for g in _RANGE_STARTS if groups.get(g) is not None), None)
+    last = next((g for g in _RANGE_ENDS if groups.get(g) is not None), None)
+    if first is None or last is None:
+        return ()
+    start = match.start(first)
+    start_end = match.end("day") if groups.get("day") is not None else match.end(first)
+    end_start = match.start(last)
+    if not _RANGE_WORD_RE.search(match.string, start_end, end_start):
+        return ()
+    text = match.string
+    end_value = res.interval.end.strftime(_END_VALUE[res.interval.precision])
+    ends = ((start, start_end, res.value), (end_start, match.end(), end_value))
+    return tuple(
+        Timex(a, b, text[a:b], TimexType.DATE, value, None, interval_for_value(value))
+        for a, b, value in ends
+    )
 
 
 def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -> Resolution:
@@ -168,6 +205,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     numbers = ruleset.vocabularies["number"].table
     tenses = functools.cache(lambda: TenseIndex.build(text))  # built on first need only
     position = 0
+    focus: str | None = None  # the value of the latest date named (see Context.focus_value)
     for start, _, _, rule_id, match in _candidates(text, ruleset):
         if start < position:
             continue  # inside an accepted timex, or a shorter reading of one
@@ -179,14 +217,18 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,
                       previous.value if previous and previous.type is TimexType.DATE else None,
-                      previous.value if previous and previous.type is TimexType.DURATION else None)
+                      previous.value if previous and previous.type is TimexType.DURATION else None,
+                      focus)
         res = _resolve(rule, match, ruleset, ctx)
         if res is None:
             continue
         if res.type is TimexType.DATE:
             res = _anchor_since(text, start, res, dct)
+        if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None:
+            focus = res.value
+        parts = _range_parts(match, res) if rule.kind == "range" else ()
         found.append(Timex(start, match.end(), match.group(), res.type, res.value, res.mod,
-                           res.interval, res.anchored))
+                           res.interval, res.anchored, parts))
         if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value) and (
             dct is None or res.interval is None or res.interval.start <= dct
         ):

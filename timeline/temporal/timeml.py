@@ -126,11 +126,20 @@ def timex_tag(tid: str, timex: Timex) -> str:
     return f"<TIMEX3 {attrs}>"
 
 
+def timeml_timexes(timexes: Iterable[Timex]) -> list[Timex]:
+    """The TIMEX3s TimeML annotates for these timexes: a worded range becomes its two ends."""
+    out: list[Timex] = []
+    for timex in timexes:
+        out.extend(timex.parts or (timex,))
+    return out
+
+
 def annotate_text(text: str, timexes: Iterable[Timex]) -> str:
     """``text`` XML-escaped with TIMEX3 tags (t1, t2, ...) around non-overlapping timexes."""
     out: list[str] = []
     position = 0
-    for number, timex in enumerate(sorted(timexes, key=lambda t: (t.start, -t.end)), start=1):
+    ordered = sorted(timeml_timexes(timexes), key=lambda t: (t.start, -t.end))
+    for number, timex in enumerate(ordered, start=1):
         if timex.start < position:
             continue  # overlapping spans cannot nest in TIMEX3; keep the first
         out.append(escape(text[position : timex.start]))

@@ -64,6 +64,9 @@ class Timex:
     ("36 years"), a set ("every year"), or a relative expression with no DCT ("XXXX-08").
     ``anchored`` is True for durations that fix an interval ("in the last three years",
     "since 2010"): those make events, bare durations do not.
+    ``parts`` holds the two ends of a worded range ("between 2005 and 2012" -> "2005", "2012"):
+    the timeline keeps the range as one interval, TimeML annotates (and TempEval scores) the
+    ends as two TIMEX3s.
     """
 
     start: int
@@ -74,3 +77,4 @@ class Timex:
     mod: str | None = None
     interval: Interval | None = None
     anchored: bool = False
+    parts: tuple[Timex, ...] = ()

@@ -11,12 +11,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.pool import NullPool
 
-# Wait this long for another writer's lock before failing: two ingests may share a file.
-SQLITE_BUSY_TIMEOUT_MS = 60_000
-
-
-class StoreError(Exception):
-    """A problem with the database location or schema, reported to users in one line."""
+from timeline.store.common import SQLITE_BUSY_TIMEOUT_MS as SQLITE_BUSY_TIMEOUT_MS
+from timeline.store.common import StoreError as StoreError
 
 
 def normalise_url(path_or_url: str) -> str:

@@ -13,17 +13,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from timeline.store.chronology import fts5_query
 from timeline.store.models import Event
 from timeline.store.schema_extras import FTS_TABLE, PG_TS_CONFIG
-
-
-def fts5_query(words: str) -> str:
-    """User words as an FTS5 query: each word a quoted phrase, all required.
-
-    Quoting keeps FTS5 syntax (AND, NEAR, column filters, stray quotes) in user text from
-    raising syntax errors or changing the query's meaning.
-    """
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
 
 
 def pg_text_condition(words: str) -> ColumnElement[bool]:

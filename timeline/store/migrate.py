@@ -13,13 +13,11 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from timeline.store.engine import StoreError
+from timeline.store.common import SCHEMA_HEAD as SCHEMA_HEAD
+from timeline.store.common import StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-# The newest revision in alembic/versions; tests/test_migrations.py keeps it true.
-SCHEMA_HEAD = "0002"
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,21 +1,20 @@
-"""The query layer: chronology filters over events, streamed as EventRow.
+"""The query layer on SQLAlchemy: chronology filters over events, streamed as EventRow.
 
 All user values are bound parameters. Chronological order is date_start, date_end, then the
-position in the document (DESIGN.md); events whose date is still unresolved come last.
+position in the document (DESIGN.md); events whose date is still unresolved come last. The
+filter, the ordering of pages of ids and the statements that turn ids into rows are shared
+with the sqlite3 read path of `list` and `export` (chronology.py, fastread.py); what is here is
+the id statements on every dialect, the actor look-ups, and running them in a Session.
 """
 
 from __future__ import annotations
 
-import difflib
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Row,
     Select,
     func,
     literal_column,
@@ -24,9 +23,23 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
-from sqlalchemy.sql import ClauseElement
 
-from timeline.store.fulltext import fts5_query, text_condition
+from timeline.store.chronology import CHUNK as CHUNK
+from timeline.store.chronology import PLACE_RELATIONS as PLACE_RELATIONS
+from timeline.store.chronology import EventFilter as EventFilter
+from timeline.store.chronology import (
+    Fetch,
+    Page,
+    allowed_precisions,
+    chronological_ids,
+    close_names,
+    document_keys,
+    event_rows,
+    fts5_query,
+    iter_event_rows,
+)
+from timeline.store.common import UnknownActorError as UnknownActorError
+from timeline.store.fulltext import text_condition
 from timeline.store.models import (
     Actor,
     ActorAffiliation,
@@ -34,48 +47,10 @@ from timeline.store.models import (
     Document,
     Event,
     EventActor,
-    Timex,
 )
 from timeline.store.names import alias_key
 from timeline.store.rows import EventRow
 from timeline.store.schema_extras import FTS_TABLE
-from timeline.temporal.types import Precision
-
-# Rows are fetched and decorated with their actors in chunks of this size: small enough to
-# keep memory flat on a streamed export, large enough to amortise the actor look-up.
-CHUNK = 1000
-
-# Affiliations that make an actor count for its parent in `--actor PARENT`. Places use
-# located_in/capital_of; everything that says "belongs to or acts for" counts for actors.
-PLACE_RELATIONS = ("located_in", "capital_of", "part_of")
-
-
-class UnknownActorError(LookupError):
-    """A name that matches no actor; carries the closest known names."""
-
-    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
-        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
-        super().__init__(f"unknown actor {name!r}{hint}")
-        self.name = name
-        self.suggestions = list(suggestions)
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """What `timeline list` and `timeline export` select. Empty fields do not filter."""
-
-    actors: tuple[str, ...] = ()
-    all_actors: bool = False
-    exact: bool = False
-    places: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    text: str | None = None
-    document: str | None = None
-    min_precision: Precision | None = None
-    limit: int | None = None
-    offset: int = 0
-    reverse: bool = False
 
 
 def actor_ids_for_name(session: Session, name: str) -> list[int]:
@@ -92,12 +67,7 @@ def actor_ids_for_name(session: Session, name: str) -> list[int]:
 
 
 def suggest_actors(session: Session, name: str, n: int = 5) -> list[str]:
-    key = alias_key(name)
-    names = session.execute(select(Actor.name).distinct()).scalars().all()
-    by_key = {alias_key(x): x for x in names}
-    close = difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.6)
-    prefix = [by_key[k] for k in sorted(by_key) if k.startswith(key) and by_key[k] not in close]
-    return [by_key[k] for k in close] + prefix[: max(0, n - len(close))]
+    return close_names(name, session.execute(select(Actor.name).distinct()).scalars().all(), n)
 
 
 def affiliated_closure(
@@ -139,8 +109,9 @@ class EventQuery:
     Each yields ``(key1, key2, event_id)`` rows in key order: ``(date_start, date_end, id)`` for
     dated events, ``(document_id, position, id)`` for undated ones, which come last in both
     directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise ties
-    on ``(date_start, date_end)`` are put in document order by :func:`iter_event_ids`, so that
-    the keys can come straight from the event_actors index without a sort.
+    on ``(date_start, date_end)`` are put in document order by
+    :func:`timeline.store.chronology.chronological_ids`, so that the keys can come straight
+    from the event_actors index without a sort.
     """
 
     dated: Select[Any, Any, int]
@@ -171,8 +142,7 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
     if flt.document:
         event_conds.append(_document_condition(flt.document))
     if flt.min_precision is not None:
-        allowed = [str(p) for p in Precision if p.rank <= flt.min_precision.rank]
-        event_conds.append(Event.precision.in_(allowed))
+        event_conds.append(Event.precision.in_(allowed_precisions(flt.min_precision)))
 
     dated: Select[Any, Any, int]
     undated: Select[Any, Any, int]
@@ -214,7 +184,7 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
     if flt.date_to is not None:
         conds.append(date_start <= flt.date_to.isoformat())
     # No DISTINCT on the dated statement: an event linked to two of the actors comes twice,
-    # next to itself in key order, and iter_event_ids skips the copy. DISTINCT would make
+    # next to itself in key order, and chronological_ids skips the copy. DISTINCT would make
     # SQLite collect every candidate before returning the first row.
     dated = dated.where(*conds, date_start.is_not(None))
     # With --from/--to the date conditions are false on NULL dates: no undated events.
@@ -245,104 +215,50 @@ def _fts_rowids(words: str) -> Select[Any]:
     )
 
 
-# The hot loops below execute on session.connection(): Core rows, without the ORM's result
-# processing, which cost about a third of a 100,000-row export.
-def _paged(
-    session: Session, stmt: Select[Any, Any, int], need: int | None
-) -> Iterator[Row[Any, Any, int]]:
-    """Rows of ``stmt``; with ``need``, in LIMIT pages growing 4x from about ``2 * need`` rows.
+# The hot loops below run on session.connection() (Core rows, without the ORM's result
+# processing) and, for pages of ids, on the driver's own cursor (see _fetch).
+def _page(session: Session, stmt: Select[Any, Any, int]) -> Page:
+    """``stmt`` paged as chronology.paged asks: streamed in fetchmany() parts, not with all()."""
 
-    With a LIMIT, SQLite keeps only that many rows in its sorter and stops reading each
-    actor's index range once it is past them; without one, a frequent actor's events would
-    all be sorted first. The caller stops pulling once it has enough; a further page is
-    needed when duplicates or a long run of equal dates (events "in 2005") cross the limit.
-    """
-    if need is None:
-        for part in session.connection().execute(stmt).partitions(CHUNK):
+    def page(limit: int | None, offset: int) -> Iterator[Sequence[Any]]:
+        limited = stmt if limit is None else stmt.limit(limit).offset(offset)
+        for part in session.connection().execute(limited).partitions(CHUNK):
             yield from part
-        return
-    size, offset = 2 * need + 64, 0
-    while True:
-        returned = 0
-        # Streamed in fetchmany() parts (iterating a result fetches row by row), not with all():
-        # a 100,000-row export pages once, in flat memory.
-        for part in session.connection().execute(stmt.limit(size).offset(offset)).partitions(CHUNK):
-            returned += len(part)
-            yield from part
-        if returned < size:
-            return
-        offset += size
-        size *= 4
+
+    return page
+
+
+def _fetch(session: Session) -> Fetch:
+    """Runs chronology's statements (no bound parameters) on the driver's own cursor."""
+    dbapi = session.connection().connection
+
+    def fetch(sql: str) -> list[tuple[Any, ...]]:
+        cursor = dbapi.cursor()
+        try:
+            cursor.execute(sql)
+            return [tuple(r) for r in cursor.fetchall()]
+        finally:
+            cursor.close()
+
+    return fetch
 
 
 def iter_event_ids(session: Session, flt: EventFilter) -> Iterator[int]:
-    """Ids of the events matching ``flt`` in chronological order, offset and limit applied.
-
-    Chronological order is (date_start, date_end, document_id, position); the statements give
-    (date_start, date_end, id), so each run of equal dates is re-sorted by document position
-    (ids follow document order only until a document is reprocessed).
-    """
+    """Ids of the events matching ``flt`` in chronological order, offset and limit applied."""
     query = build_query(session, flt)
-    need = None if flt.limit is None else flt.offset + flt.limit
-    dated = _paged(session, query.dated, need)
-    ids = itertools.chain(
-        (r[2] for r in dated)
-        if query.dated_exact
-        else _in_document_order(session, dated, flt.reverse, need),
-        (r[2] for r in _paged(session, query.undated, need)),
-    )
-    stop = None if flt.limit is None else flt.offset + flt.limit
-    yield from itertools.islice(_unique(ids), flt.offset, stop)
-
-
-def _unique(ids: Iterator[int]) -> Iterator[int]:
-    # Duplicates are adjacent (same key), except that an event cannot be both dated and not.
-    last = None
-    for i in ids:
-        if i != last:
-            yield i
-        last = i
-
-
-def _in_document_order(
-    session: Session, rows: Iterator[Row[Any, Any, int]], reverse: bool, need: int | None
-) -> Iterator[int]:
-    batch: list[list[int]] = []
-    pending = 0
-    flush_at = CHUNK if need is None else max(1, min(CHUNK, need))
-    for _key, group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
-        ids = list(dict.fromkeys(r[2] for r in group))
-        batch.append(ids)
-        pending += len(ids)
-        if pending >= flush_at:
-            yield from _sort_ties(session, batch, reverse)
-            batch, pending = [], 0
-    yield from _sort_ties(session, batch, reverse)
-
-
-def _sort_ties(session: Session, batch: list[list[int]], reverse: bool) -> Iterator[int]:
-    tied = [i for ids in batch if len(ids) > 1 for i in ids]
-    where: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(tied), CHUNK):
-        chunk = tied[start : start + CHUNK]
-        stmt = select(Event.id, Event.document_id, Event.position).where(_in_ids(Event.id, chunk))
-        where.update((i, (d, p)) for i, d, p in session.connection().execute(stmt).all())
-    for ids in batch:
-        if len(ids) > 1:
-            ids.sort(key=lambda i: where.get(i, (0, 0)), reverse=reverse)
-        yield from ids
+    dated, undated = _page(session, query.dated), _page(session, query.undated)
+    yield from chronological_ids(flt, dated, undated, query.dated_exact, _fetch(session))
 
 
 def _document_condition(document: str) -> ColumnElement[bool]:
+    source, suffix, title, external_id, doc_id = document_keys(document)
     doc_ids = select(Document.id).where(
         or_(
-            Document.source == document,
-            Document.source.like(
-                "%/" + document.replace("%", r"\%").replace("_", r"\_"), escape="\\"
-            ),
-            Document.title == document,
-            Document.external_id == document,
-            Document.id == (int(document) if document.isdigit() else -1),
+            Document.source == source,
+            Document.source.like(suffix, escape="\\"),
+            Document.title == title,
+            Document.external_id == external_id,
+            Document.id == doc_id,
         )
     )
     return Event.document_id.in_(doc_ids)
@@ -350,110 +266,9 @@ def _document_condition(document: str) -> ColumnElement[bool]:
 
 def iter_events(session: Session, flt: EventFilter) -> Iterator[EventRow]:
     """Events matching ``flt`` in chronological order, streamed in chunks."""
-    ids = iter_event_ids(session, flt)
-    while chunk := list(itertools.islice(ids, CHUNK)):
-        yield from rows_for_ids(session, chunk)
-
-
-def _in_ids(column: InstrumentedAttribute[int], ids: Sequence[int]) -> ColumnElement[bool]:
-    """``column IN (1, 2, ...)`` with the ids written as integer literals.
-
-    Bound, a page of 1,000 ids cost SQLAlchemy more (coercing and naming each parameter) than
-    SQLite spent running the query. ``int()`` keeps the text a list of integers.
-    """
-    listed = ", ".join(str(int(i)) for i in ids) or "NULL"
-    return column.op("IN")(literal_column(f"({listed})"))
-
-
-def _raw_rows(session: Session, stmt: ClauseElement) -> list[tuple[Any, ...]]:
-    """Run a statement without bound parameters on the driver's own cursor.
-
-    Building a SQLAlchemy Row per result row was 60% of a 100,000-event export; these pages
-    hold only our own integer ids (see _in_ids), so the compiled text is complete as it is.
-    """
-    conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect)
-    assert not compiled.params, "raw pages must not carry bound parameters"
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(str(compiled))
-        return [tuple(r) for r in cursor.fetchall()]
-    finally:
-        cursor.close()
+    yield from iter_event_rows(_fetch(session), iter_event_ids(session, flt))
 
 
 def rows_for_ids(session: Session, ids: Sequence[int]) -> list[EventRow]:
     """EventRows for ``ids``, in the order given."""
-    stmt = (
-        select(
-            Event.id,
-            Event.date_start,
-            Event.date_end,
-            Event.precision,
-            Event.approximate,
-            Event.text,
-            Event.start,
-            Timex.text.label("date_text"),
-            Timex.value,
-            Timex.start.label("tstart"),
-            Timex.end.label("tend"),
-            Document.id.label("doc_id"),
-            Document.source,
-            Document.published,
-            Document.title,
-        )
-        .join(Timex, Timex.id == Event.timex_id)
-        .join(Document, Document.id == Event.document_id)
-        .where(_in_ids(Event.id, ids))
-    )
-    # all() fetches the page in one call (iterating fetches row by row); plain tuples,
-    # unpacked by position: named access on Rows cost more than the query.
-    found = {r[0]: r for r in _raw_rows(session, stmt)}
-    names = _names_for(session, ids)
-    no_names: tuple[list[str], list[str]] = ([], [])
-    rows = []
-    for event_id in ids:
-        r = found.get(event_id)
-        if r is None:
-            continue
-        (_, ds, de, precision, approximate, text_, start, date_text, value, tstart, tend,
-         doc_id, source, published, title) = r  # fmt: skip
-        actors, places = names.get(event_id, no_names)
-        mstart = max(0, tstart - start)
-        rows.append(
-            EventRow(
-                event_id=event_id,
-                date_start=ds or "",
-                date_end=de or "",
-                precision=precision or "",
-                approximate=bool(approximate),
-                date_text=date_text,
-                timex_value=value,
-                actors=tuple(actors),
-                places=tuple(places),
-                text=text_,
-                document=source,
-                published=published,
-                document_id=doc_id,
-                document_title=title,
-                mention_start=mstart,
-                mention_end=min(len(text_), mstart + (tend - tstart)),
-            )
-        )
-    return rows
-
-
-def _names_for(session: Session, ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
-    stmt = (
-        select(EventActor.event_id, EventActor.role, Actor.name)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(_in_ids(EventActor.event_id, ids))
-        .order_by(EventActor.event_id, EventActor.start)
-    )
-    out: dict[int, tuple[list[str], list[str]]] = {}
-    for event_id, role, name in _raw_rows(session, stmt):
-        actors, places = out.setdefault(event_id, ([], []))
-        target = actors if role == "actor" else places
-        if name not in target:
-            target.append(name)
-    return out
+    return event_rows(_fetch(session), ids)

@@ -157,6 +157,11 @@ DURATIONS_AND_SETS = [
     pytest.param("Orangemen march each July", AUG, "XXXX-07", None, id="each-july"),
     pytest.param("It has been troubled for years.", AUG, "PXY", None, id="for-years"),
     pytest.param("He died within weeks of his capture.", AUG, "PXW", None, id="within-weeks"),
+    pytest.param("secrets kept for two thousand years", AUG, "P2000Y", None,
+                 id="thousand-years-is-no-year-2000"),
+    pytest.param("Islam will one day be the second largest religion", AUG, "FUTURE_REF", None,
+                 id="will-one-day"),
+    pytest.param("The strike lasted one day.", AUG, "P1D", None, id="one-day-length"),
 ]
 
 TIMES = [

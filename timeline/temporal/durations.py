@@ -32,9 +32,9 @@ def duration_value(amount: float | None, unit: str) -> str | None:
         return None
     if unit == "WE":
         unit, amount = "D", amount * 2 if amount > 0 else amount
-    if unit in {"DE", "CE", "Q"}:
-        # TIMEX3 has no decade, century or quarter length: P10Y, P100Y, P3M.
-        factor = {"DE": 10, "CE": 100, "Q": 3}[unit]
+    if unit in {"DE", "CE", "ML", "Q"}:
+        # TIMEX3 has no decade, century, millennium or quarter length: P10Y, P100Y, P3M.
+        factor = {"DE": 10, "CE": 100, "ML": 1000, "Q": 3}[unit]
         unit, amount = ("M" if unit == "Q" else "Y"), amount * factor if amount > 0 else amount
     if amount < 0:
         number = "X"
@@ -102,7 +102,8 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
     other = shift(ctx.dct, unit if unit != "WE" else "W", round(count) * rel)
     start, end = (other, ctx.dct) if rel < 0 else (ctx.dct, other)
     precision = {"Y": Precision.YEAR, "M": Precision.MONTH, "W": Precision.WEEK,
-                 "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY}
+                 "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY,
+                 "ML": Precision.CENTURY}
     interval = Interval(start, end, precision.get(unit, Precision.DAY), mod is not None)
     return Resolution(TimexType.DURATION, value, mod, interval, anchored=True)
 

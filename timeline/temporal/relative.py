@@ -183,7 +183,7 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     amount = round(count) * sign
     if unit in {"H", "MIN", "S"}:
         return finish(TimexType.DATE, ctx.dct.isoformat(), mod)
-    if unit in {"DE", "CE"}:
+    if unit in {"DE", "CE", "ML"}:
         day = shift(ctx.dct, unit, amount)
         return finish(TimexType.DATE, f"{day.year:04d}", mod)
     if unit == "WE":

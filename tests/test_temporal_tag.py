@@ -162,6 +162,10 @@ DURATIONS_AND_SETS = [
     pytest.param("Islam will one day be the second largest religion", AUG, "FUTURE_REF", None,
                  id="will-one-day"),
     pytest.param("The strike lasted one day.", AUG, "P1D", None, id="one-day-length"),
+    pytest.param("the decades-long battle", AUG, "PXY", None, id="decades-long"),
+    pytest.param("their third day-long meeting", AUG, "P1D", None, id="day-long"),
+    pytest.param("For weeks the government has held rallies.", AUG, "PXW", None,
+                 id="for-weeks-capitalised"),
 ]
 
 TIMES = [
@@ -218,6 +222,12 @@ IN_CONTEXT = [
                  "that same day", "1998-10-XX", None, id="that-day-after-a-month"),
     pytest.param("His name was removed that same day.", AUG, "that same day", "XXXX-XX-XX", None,
                  id="that-day-without-focus"),
+    pytest.param("our campaign from now to Election Day.", dt.date(1998, 10, 26), "Election Day",
+                 "1998-11-03", ("1998-11-03", "1998-11-03"), id="election-day"),
+    pytest.param("Labor Day is next week.", dt.date(2016, 8, 30), "Labor Day", "2016-09-05",
+                 ("2016-09-05", "2016-09-05"), id="labor-day"),
+    pytest.param("the post-1959 politics of the island", AUG, "post-1959", "1959",
+                 ("1959-01-01", "1959-12-31"), id="post-year"),
     pytest.param("The summit will be held on April 24 and 25.", AUG, "April 24 and 25",
                  "2017-04-24", ("2017-04-24", "2017-04-25"), id="day-and-day-ahead"),
 ]
@@ -251,6 +261,8 @@ def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, 
         pytest.param("He scored 2012 points.", id="points"),
         pytest.param("You may go now if you like, but we", id="may-verb"),
         pytest.param("the Communist Party daily Granma said", id="daily-newspaper"),
+        pytest.param("a poster of Gary Cooper in High Noon", id="high-noon-film"),
+        pytest.param("For Poland, high noon comes at last.", id="high-noon-idiom"),
         pytest.param("Troops march on the capital.", id="march-verb"),
         pytest.param("It was the second time he lost.", id="ordinal-second"),
         pytest.param("He writes for the Sunday Times.", id="newspaper"),

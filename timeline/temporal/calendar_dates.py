@@ -30,17 +30,37 @@ from timeline.temporal.values import (
 )
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday (Monday 0) of a month; n = -1 for the last one."""
+    if n < 0:
+        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# US feasts fixed by weekday: (month, weekday, n), and the day after for Election Day.
+_BY_WEEKDAY = {
+    "THANKSGIVING": (11, 3, 4),
+    "LABOR_DAY": (9, 0, 1),
+    "MEMORIAL_DAY": (5, 0, -1),
+    "MLK_DAY": (1, 0, 3),
+    "ELECTION_DAY": (11, 0, 1),  # the Tuesday after the first Monday of November
+}
+
+
 def _holiday(code: str, year: int) -> dt.date:
-    if code == "THANKSGIVING":
-        first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if code in _BY_WEEKDAY:
+        month, weekday, n = _BY_WEEKDAY[code]
+        when = _nth_weekday(year, month, weekday, n)
+        return when + dt.timedelta(days=1) if code == "ELECTION_DAY" else when
     if code in {"EASTER", "GOOD_FRIDAY"}:
         from dateutil.easter import easter  # only needed for these two feasts
 
         sunday = easter(year)
         return sunday - dt.timedelta(days=2) if code == "GOOD_FRIDAY" else sunday
-    month, day = code.split("-")
-    return dt.date(year, int(month), int(day))
+    fixed_month, fixed_day = code.split("-")
+    return dt.date(year, int(fixed_month), int(fixed_day))
 
 
 def holiday_year(code: str, dct: dt.date, ctx: Context) -> int:

@@ -74,6 +74,8 @@ def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resol
         return None  # "the 1988 quarter" is a date, not 1988 quarters
     if count == 0:
         return None
+    if num_text in {"a", "an"} and re.search(r"[a-z]s(?:-long|-old)?$", ctx.surface.lower()):
+        return None  # "a decades-long battle": the article belongs to the noun, not a count
     if count is not None and count > 1 and _ADJECTIVAL_RE.match(ctx.surface) \
             and not ctx.surface.lower().endswith("s"):
         # "the two-week crisis", "a five year low": an adjective; TimeML leaves the article
@@ -128,8 +130,10 @@ def resolve_vague_span(fields: Fields, ctx: Context) -> Resolution | None:
 
 
 def resolve_vague_length(fields: Fields, ctx: Context) -> Resolution | None:
-    """"for years", "within weeks": an unknown number of units, placed nowhere on the calendar."""
-    value = duration_value(-1, str(fields.get("unit", "")))
+    """"for years", "within weeks", "decades-long": an unknown number of units; one for a
+    singular ("a day-long meeting"). Placed nowhere on the calendar."""
+    plural = ctx.surface.lower().split("-")[0].endswith(("s", "ies"))
+    value = duration_value(-1 if plural else 1, str(fields.get("unit", "")))
     return Resolution(TimexType.DURATION, value) if value else None
 
 

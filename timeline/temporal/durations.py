@@ -114,7 +114,7 @@ def resolve_vague_span(fields: Fields, ctx: Context) -> Resolution | None:
     """"recent years", "the coming weeks", "the past few months": a few units before or after."""
     unit = str(fields.get("unit", ""))
     vague = str(fields.get("vague", "")).lower()
-    backward = not any(w in vague for w in ("coming", "next", "upcoming"))
+    backward = not any(w in vague for w in ("coming", "next", "upcoming", "ahead"))
     value = duration_value(-1, unit)
     if value is None:
         return None

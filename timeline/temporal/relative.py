@@ -225,7 +225,13 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
 
 
 # The coarsest precision of the focus each unit can be read from: "that day" needs a day.
-_FOCUS_NEEDS = {"D": Precision.DAY, "W": Precision.WEEK, "M": Precision.MONTH, "Y": Precision.YEAR}
+_FOCUS_NEEDS = {
+    "D": Precision.DAY,
+    "W": Precision.WEEK,
+    "M": Precision.MONTH,
+    "Q": Precision.QUARTER,
+    "Y": Precision.YEAR,
+}
 
 
 def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
@@ -240,6 +246,12 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     step = 1 if "next" in fields else 0
     mod = mod_of(fields)
     focus = interval_for_value(ctx.focus_value or "")
+    if unit == "Q" and not step:
+        # "results for that quarter": the quarter named last, else the one the report is about
+        if focus is not None and focus.precision is Precision.QUARTER:
+            return finish(TimexType.DATE, str(ctx.focus_value), mod)
+        if ctx.last_quarter:
+            return finish(TimexType.DATE, ctx.last_quarter, mod)
     if focus is None or focus.precision.rank > _FOCUS_NEEDS[unit].rank:
         value = UNDERSPECIFIED[unit]
         if focus is not None and not step:

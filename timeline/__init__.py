@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from timeline.events.extract import extract_document
     from timeline.ingest.pipeline import ingest
+    from timeline.store.chronology import EventFilter
     from timeline.store.database import Store, open_store
-    from timeline.store.query import EventFilter, iter_events
+    from timeline.store.query import iter_events
     from timeline.store.rows import EventRow
     from timeline.temporal import tag
     from timeline.temporal.types import Interval, Precision, Timex, TimexType
@@ -54,7 +55,7 @@ _LAZY = {
     "ingest": "timeline.ingest.pipeline",
     "open_store": "timeline.store.database",
     "Store": "timeline.store.database",
-    "EventFilter": "timeline.store.query",
+    "EventFilter": "timeline.store.chronology",
     "iter_events": "timeline.store.query",
     "EventRow": "timeline.store.rows",
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +31,6 @@ class CliContext:
                 self._stores[write] = open_store(self.db, write=write)
         return self._stores[write]
 
-
     def close(self) -> None:
         for store in self._stores.values():
             store.close()
@@ -44,19 +45,23 @@ def pass_cli(f: F) -> F:
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     """Turn expected failures (bad database, bad SQL, unknown actor) into one-line errors."""
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-    from timeline.store.engine import StoreError
-    from timeline.store.query import UnknownActorError
+    from timeline.store.common import StoreError, UnknownActorError
 
     try:
         yield
     except (StoreError, UnknownActorError) as e:
         raise click.ClickException(str(e)) from None
-    except DBAPIError as e:
-        raise click.ClickException(f"database error: {first_line(str(e.orig))}") from None
-    except SQLAlchemyError as e:
+    except sqlite3.Error as e:  # the sqlite3 read path (store/fastread.py) and raw cursors
         raise click.ClickException(f"database error: {first_line(str(e))}") from None
+    except Exception as e:
+        # Without SQLAlchemy loaded (`list` on the sqlite3 path) no error can be SQLAlchemy's,
+        # and importing it just to find out would undo that path's start-up gain.
+        exc = sys.modules.get("sqlalchemy.exc")
+        if exc is not None and isinstance(e, exc.DBAPIError):
+            raise click.ClickException(f"database error: {first_line(str(e.orig))}") from None
+        if exc is not None and isinstance(e, exc.SQLAlchemyError):
+            raise click.ClickException(f"database error: {first_line(str(e))}") from None
+        raise
 
 
 def first_line(message: str) -> str:

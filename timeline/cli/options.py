@@ -10,7 +10,7 @@ import click
 if TYPE_CHECKING:
     from datetime import date
 
-    from timeline.store.query import EventFilter
+    from timeline.store.chronology import EventFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -123,7 +123,7 @@ def make_filter(
     offset: int,
     reverse: bool,
 ) -> EventFilter:
-    from timeline.store.query import EventFilter
+    from timeline.store.chronology import EventFilter
     from timeline.temporal.types import Precision
 
     return EventFilter(

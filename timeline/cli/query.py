@@ -11,13 +11,23 @@ from timeline.cli.context import CliContext, friendly_errors, pass_cli
 from timeline.cli.options import EVENT_FORMATS, filter_options, output_options
 
 if TYPE_CHECKING:
-    from timeline.store.query import EventFilter
+    from timeline.store.chronology import EventFilter
 
 
 def _write(
     cli: CliContext, flt: EventFilter, fmt: str, raw: bool, out: TextIO, merged: bool = False
 ) -> int:
     from timeline.export.formats import TABLE_FORMATS, write_events, write_table
+
+    if not merged:
+        # An up-to-date SQLite file is read without importing SQLAlchemy (start-up, issue 7).
+        from timeline.store.fastread import open_reader
+
+        reader = open_reader(cli.db)
+        if reader is not None:
+            with friendly_errors(), reader:
+                return write_events(reader.events(flt), fmt, out, raw=raw)
+
     from timeline.store.query import iter_events
 
     store = cli.store()

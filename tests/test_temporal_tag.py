@@ -70,6 +70,13 @@ ABSOLUTE = [
     pytest.param("the third quarter of 2012", AUG, "2012-Q3", ("2012-07-01", "2012-09-30"),
                  id="quarter-of"),
     pytest.param("Q3 2012", AUG, "2012-Q3", ("2012-07-01", "2012-09-30"), id="q3"),
+    pytest.param("H1 2012", AUG, "2012-H1", ("2012-01-01", "2012-06-30"), id="h1"),
+    pytest.param("23/08/2016", AUG, "2016-08-23", ("2016-08-23", "2016-08-23"), id="day-first"),
+    pytest.param("31.12.1999", AUG, "1999-12-31", ("1999-12-31", "1999-12-31"), id="day-first-dots"),
+    pytest.param("after 9/11", AUG, "2001-09-11", ("2001-09-11", "2001-09-11"), id="nine-eleven"),
+    pytest.param("the 2012/13 season", AUG, "2012", ("2012-01-01", "2013-12-31"), id="season-slash"),
+    pytest.param("at 1400 GMT", AUG, "2016-08-23T14:00", ("2016-08-23", "2016-08-23"),
+                 id="military-time"),
     pytest.param("Friday, Aug. 7, 1998", AUG, "1998-08-07", ("1998-08-07", "1998-08-07"),
                  id="weekday-date"),
     pytest.param("Christmas Day 2015", AUG, "2015-12-25", ("2015-12-25", "2015-12-25"),
@@ -222,6 +229,16 @@ IN_CONTEXT = [
                  "that same day", "1998-10-XX", None, id="that-day-after-a-month"),
     pytest.param("His name was removed that same day.", AUG, "that same day", "XXXX-XX-XX", None,
                  id="that-day-without-focus"),
+    pytest.param("He was arrested on May 3. Two days later he was freed.", AUG, "Two days", "P2D",
+                 ("2016-05-05", "2016-05-05"), id="days-later-from-focus"),
+    pytest.param("It began in March 2011. Two months later the army moved.", AUG, "Two months",
+                 "P2M", ("2011-05-01", "2011-05-31"), id="months-later-from-focus"),
+    pytest.param("She landed on June 9. The previous day she had left Paris.", AUG,
+                 "The previous day", "2016-06-08", ("2016-06-08", "2016-06-08"), id="previous-day"),
+    pytest.param("She landed on June 9, and had left Paris the day before.", AUG, "the day before",
+                 "2016-06-08", ("2016-06-08", "2016-06-08"), id="the-day-before"),
+    pytest.param("The blast came at 10:35 a.m. (0735 GMT) Friday.", AUG, "Friday", "2016-08-19",
+                 ("2016-08-19", "2016-08-19"), id="gmt-restated-in-parentheses"),
     pytest.param("troops in the region by the end of the month.", AUG, "the end of the month",
                  "2016-08", ("2016-08-22", "2016-08-31"), id="end-of-the-month"),
     pytest.param("Sales fell in the second quarter. Results for that quarter included a charge.",
@@ -331,3 +348,7 @@ def test_offsets_slice_to_surface() -> None:
 def test_nothing_found_is_an_empty_list() -> None:
     assert tag("", AUG) == []
     assert tag("No dates here at all.", None) == []
+
+
+def test_nine_eleven_is_no_date_before_2001() -> None:
+    assert tag("the 9/11 deadline", dt.date(1995, 1, 1)) == []

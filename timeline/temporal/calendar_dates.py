@@ -30,6 +30,9 @@ from timeline.temporal.values import (
 )
 
 
+_NINE_ELEVEN = dt.date(2001, 9, 11)
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The n-th given weekday (Monday 0) of a month; n = -1 for the last one."""
     if n < 0:
@@ -87,6 +90,10 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     mod = mod_of(fields)
     dct = ctx.dct
     year = year_of(fields, dct)
+    if "named_day" in fields:  # "9/11": only once it has happened
+        if dct is not None and dct < _NINE_ELEVEN:
+            return None
+        return finish(TimexType.DATE, _NINE_ELEVEN.isoformat(), mod)
     if "decade" in fields:
         return finish(TimexType.DATE, str(fields["decade"])[:3], mod)
     if "decade_word" in fields:

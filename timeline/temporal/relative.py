@@ -243,7 +243,9 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     """
     unit = str(fields.get("unit", ""))
     unit = unit if unit in _FOCUS_NEEDS else "D"
-    step = 1 if "next" in fields else 0
+    step = 1 if "next" in fields else -1 if "prev" in fields else 0
+    if "day_before" in fields:  # "the day before", "the day after" at the end of a clause
+        step = -1 if str(fields["day_before"]).lower().endswith("before") else 1
     mod = mod_of(fields)
     focus = interval_for_value(ctx.focus_value or "")
     if unit == "Q" and not step:

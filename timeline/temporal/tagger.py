@@ -21,7 +21,7 @@ from timeline.temporal.resolve import resolve
 from timeline.temporal.ruleset import DIGIT, Rule, RuleSet, load_rules
 from timeline.temporal.tense import Tense, TenseIndex
 from timeline.temporal.types import Interval, Precision, Timex, TimexType
-from timeline.temporal.values import interval_for_value
+from timeline.temporal.values import interval_for_value, shift, unit_value
 
 _SINCE_RE = re.compile(r"(?i:\bsince)\s+$")
 _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
@@ -117,6 +117,34 @@ def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -
     ):
         return res
     interval = Interval(res.interval.start, dct, res.interval.precision, res.interval.approximate)
+    return Resolution(res.type, res.value, res.mod, interval, anchored=True)
+
+
+_LATER_RE = re.compile(r"\s+(?:later|afterwards?)\b", re.IGNORECASE)
+_LENGTH_RE = re.compile(r"^P(\d{1,4})([DWMY])$")
+
+
+def _anchor_later(text: str, end: int, res: Resolution, focus: str | None) -> Resolution:
+    """"He was arrested on May 3. Two days later he was freed": the length stays the TIMEX3
+    (DURATION P2D, "later" is a signal, as TimeML has it) and its interval is the day, month or
+    year that far after the date named last, so that the event it dates has its place."""
+    length = _LENGTH_RE.match(res.value)
+    reference = interval_for_value(focus or "")
+    if length is None or reference is None or not _LATER_RE.match(text, end):
+        return res
+    amount, unit = int(length[1]), length[2]
+    if unit in "DW" and reference.precision is Precision.DAY:
+        day = reference.start + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        interval = Interval(day, day, Precision.DAY)
+    elif unit in "MY" and reference.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+        moved = shift(reference.start, unit, amount)
+        grain = "M" if unit == "M" and reference.precision is not Precision.YEAR else "Y"
+        found = interval_for_value(unit_value(moved, grain))
+        if found is None:
+            return res
+        interval = found
+    else:
+        return res
     return Resolution(res.type, res.value, res.mod, interval, anchored=True)
 
 
@@ -224,6 +252,8 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             continue
         if res.type is TimexType.DATE:
             res = _anchor_since(text, start, res, dct)
+        elif res.type is TimexType.DURATION and res.interval is None:
+            res = _anchor_later(text, match.end(), res, focus)
         if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None:
             focus = res.value
         parts = _range_parts(match, res) if rule.kind == "range" else ()

@@ -29,7 +29,6 @@ from timeline.temporal.values import (
     week_value,
 )
 
-
 _NINE_ELEVEN = dt.date(2001, 9, 11)
 
 

@@ -26,16 +26,20 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": 
 _UNIT_LETTER = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "H": "H", "MIN": "M", "S": "S"}
 
 
+# Units TIMEX3 writes as a multiple of another: decade -> 10 years, fortnight -> 2 weeks.
+_MULTIPLES = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "FN": ("W", 2)}
+
+
 def duration_value(amount: float | None, unit: str) -> str | None:
     """The TIMEX3 value of a length: P36Y, PT16H, P10Y for a decade, PXY for "several years"."""
     if amount is None:
         return None
     if unit == "WE":
         unit, amount = "D", amount * 2 if amount > 0 else amount
-    if unit in {"DE", "CE", "ML", "Q"}:
-        # TIMEX3 has no decade, century, millennium or quarter length: P10Y, P100Y, P3M.
-        factor = {"DE": 10, "CE": 100, "ML": 1000, "Q": 3}[unit]
-        unit, amount = ("M" if unit == "Q" else "Y"), amount * factor if amount > 0 else amount
+    if unit in _MULTIPLES:
+        # TIMEX3 has no decade, century, millennium, quarter or fortnight: P10Y, P3M, P2W.
+        unit, factor = _MULTIPLES[unit]
+        amount = amount * factor if amount > 0 else amount
     if amount < 0:
         number = "X"
     elif amount == int(amount):
@@ -105,7 +109,7 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
     start, end = (other, ctx.dct) if rel < 0 else (ctx.dct, other)
     precision = {"Y": Precision.YEAR, "M": Precision.MONTH, "W": Precision.WEEK,
                  "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY,
-                 "ML": Precision.CENTURY}
+                 "ML": Precision.CENTURY, "FN": Precision.WEEK}
     interval = Interval(start, end, precision.get(unit, Precision.DAY), mod is not None)
     return Resolution(TimexType.DURATION, value, mod, interval, anchored=True)
 

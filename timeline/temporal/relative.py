@@ -21,7 +21,6 @@ from timeline.temporal.resolution import (
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
 from timeline.temporal.values import (
-    add_years,
     interval_for_value,
     narrow,
     quarter_of,
@@ -80,12 +79,16 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
         fields = {**fields, "unit": "WE"}
     unit = fields.get("unit")
     if isinstance(unit, str):
-        if unit in {"DE", "CE"} and rel < 0:
-            years = 10 if unit == "DE" else 100
+        if (unit in {"DE", "CE"} and rel < 0) or (unit == "FN" and rel != 0):
+            # "the past decade", "the next fortnight": a length that ends (or starts) at the DCT
+            value = {"DE": "P10Y", "CE": "P100Y", "FN": "P2W"}[unit]
             if dct is None:
-                return Resolution(TimexType.DURATION, f"P{years}Y", mod)
-            interval = Interval(add_years(dct, -years), dct, Precision.YEAR, approximate=False)
-            return Resolution(TimexType.DURATION, f"P{years}Y", mod, interval, anchored=True)
+                return Resolution(TimexType.DURATION, value, mod)
+            other = shift(dct, unit, rel)
+            start, end = (other, dct) if rel < 0 else (dct, other)
+            precision = Precision.WEEK if unit == "FN" else Precision.YEAR
+            interval = Interval(start, end, precision, approximate=False)
+            return Resolution(TimexType.DURATION, value, mod, interval, anchored=True)
         if unit == "WE":
             if dct is None:
                 return finish(TimexType.DATE, "XXXX-WXX-WE", mod)
@@ -186,9 +189,8 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     if unit in {"DE", "CE", "ML"}:
         day = shift(ctx.dct, unit, amount)
         return finish(TimexType.DATE, f"{day.year:04d}", mod)
-    if unit == "WE":
-        unit = "W"
-    return finish(TimexType.DATE, unit_value(shift(ctx.dct, unit, amount), unit), mod)
+    moved = shift(ctx.dct, "W" if unit == "WE" else unit, amount)
+    return finish(TimexType.DATE, unit_value(moved, "W" if unit in ("WE", "FN") else unit), mod)
 
 
 def completed_quarter(dct: dt.date) -> str:

@@ -145,7 +145,7 @@ def span(first: Interval, last: Interval) -> Interval:
 
 
 def shift(day: dt.date, unit: str, amount: int) -> dt.date:
-    """``day`` moved by ``amount`` units (Y, M, W, D, Q, DE, CE, ML, H)."""
+    """``day`` moved by ``amount`` units (Y, M, W, FN, D, Q, DE, CE, ML, H)."""
     if unit == "Y":
         return add_years(day, amount)
     if unit == "M":
@@ -160,8 +160,8 @@ def shift(day: dt.date, unit: str, amount: int) -> dt.date:
         return add_years(day, 100 * amount)
     if unit == "ML":
         return add_years(day, 1000 * amount)
-    if unit == "W":
-        return day + dt.timedelta(weeks=amount)
+    if unit in ("W", "FN"):
+        return day + dt.timedelta(weeks=amount * (2 if unit == "FN" else 1))
     return day + dt.timedelta(days=amount)
 
 

@@ -56,6 +56,9 @@ _PRECHECK_GUARD = {"digit": _NUMBER_GUARD}
 _NUMBER_TOKEN = _NUMBER_GUARD + r"\d|\d(?=\d*$)"
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and"})
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """A named word list and the value each word normalises to."""
@@ -70,7 +73,11 @@ class Vocabulary:
             return "(?:" + trie_regex(self.table) + ")"
         variants: list[str] = []
         for word in self.table:
-            title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
+            # "Fourth of July": small words stay lower case inside a title
+            title = " ".join(
+                part if i and part in _SMALL_WORDS else part[:1].upper() + part[1:]
+                for i, part in enumerate(word.split(" "))
+            )
             variants.extend(dict.fromkeys((title, word.upper())))
         return "(?-i:" + trie_regex(variants) + ")"
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from timeline.temporal.resolution import (
@@ -82,6 +83,28 @@ def _spoken_year(text: str, ctx: Context) -> int | None:
     tail = spoken[1].replace("thousand", "", 1).replace("and", "", 1).strip() if len(spoken) > 1 else ""
     rest = parse_count(tail, ctx.numbers) if tail else 0.0
     return 2000 + int(rest) if rest is not None and rest >= 0 else None
+
+
+def _week_of_month(
+    fields: Fields, month: int, year: int | None, mod: str | None, ctx: Context
+) -> Resolution | None:
+    """"the first week of September", "the last week of July": seven days of that month,
+    valued as the ISO week that holds most of them."""
+    if year is None:
+        year = year_for(month, 15, ctx)
+    n = int_field(fields, "week_n")
+    if year is None:
+        return Resolution(TimexType.DATE, "XXXX-WXX", mod)
+    last_day = calendar.monthrange(year, month)[1]
+    if "last_week" in fields:
+        first = dt.date(year, month, last_day - 6)
+    elif n is not None and 1 <= n <= 5:
+        first = dt.date(year, month, min(1 + 7 * (n - 1), last_day))
+    else:
+        return None
+    last = min(first + dt.timedelta(days=6), dt.date(year, month, last_day))
+    middle = first + (last - first) / 2
+    return Resolution(TimexType.DATE, week_value(middle), mod, Interval(first, last, Precision.WEEK))
 
 
 def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
@@ -167,13 +190,22 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     month = int_field(fields, "month") or int_field(fields, "month_num")
     day = int_field(fields, "day")
     if "week_of" in fields and month is not None and day is not None:
+        weekend = str(fields["week_of"]).lower() == "weekend"
         week_year = year if year is not None else year_for(month, day, ctx)
         if week_year is None:
-            return finish(TimexType.DATE, "XXXX-WXX", mod)
+            return finish(TimexType.DATE, "XXXX-WXX-WE" if weekend else "XXXX-WXX", mod)
         try:
-            return finish(TimexType.DATE, week_value(dt.date(week_year, month, day)), mod)
+            week = week_value(dt.date(week_year, month, day))
         except ValueError:
             return None
+        if weekend:  # "the weekend of Aug. 13": the Saturday and Sunday of that week
+            iso_year, number = (int(x) for x in week.split("-W"))
+            saturday = dt.date.fromisocalendar(iso_year, number, 6)
+            interval = Interval(saturday, saturday + dt.timedelta(days=1), Precision.DAY)
+            return Resolution(TimexType.DATE, f"{week}-WE", mod, interval)
+        return finish(TimexType.DATE, week, mod)
+    if ("week_n" in fields or "last_week" in fields) and month is not None:
+        return _week_of_month(fields, month, year, mod, ctx)
     if year is None and "rel" in fields and dct is not None:
         year = dct.year + int(fields["rel"])  # "March last year"
     if month is not None:
@@ -204,6 +236,16 @@ def resolve_range(fields: Fields, ctx: Context) -> Resolution | None:
     The value is the TIMEX3 value of the range's start; the interval spans to the end's last day.
     """
     dct = ctx.dct
+    if "end_weekday" in fields:  # "from Monday to Wednesday": the second follows the first
+        start_day, end_day = int_field(fields, "weekday"), int_field(fields, "end_weekday")
+        if start_day is None or end_day is None:
+            return None
+        first_day = weekday_date(start_day, ctx)
+        if first_day is None:
+            return finish(TimexType.DATE, f"XXXX-WXX-{start_day}", None)
+        last_day = first_day + dt.timedelta(days=(end_day - start_day) % 7)
+        return Resolution(TimexType.DATE, first_day.isoformat(), None,
+                          Interval(first_day, last_day, Precision.DAY))
     if "end_day" in fields:
         first = resolve_date({k: v for k, v in fields.items() if k != "end_day"}, ctx)
         if first is None or first.interval is None:

@@ -148,6 +148,8 @@ def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution
     weekday = int_field(fields, "weekday") or int_field(fields, "weekdays")
     if weekday is not None:
         return Resolution(TimexType.SET, f"XXXX-WXX-{weekday}")
+    if "season" in fields:  # "each summer"
+        return Resolution(TimexType.SET, f"XXXX-{fields['season']}")
     month = int_field(fields, "month")
     if month is not None:  # "each July"
         return Resolution(TimexType.SET, f"XXXX-{month:02d}")

@@ -246,8 +246,10 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     unit = str(fields.get("unit", ""))
     unit = unit if unit in _FOCUS_NEEDS else "D"
     step = 1 if "next" in fields else -1 if "prev" in fields else 0
-    if "day_before" in fields:  # "the day before", "the day after" at the end of a clause
-        step = -1 if str(fields["day_before"]).lower().endswith("before") else 1
+    if "day_before" in fields:  # "the day before", "the year after" at the end of a clause
+        words = str(fields["day_before"]).lower().split()
+        step = -1 if words[-1] == "before" else 1
+        unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[words[0]]
     mod = mod_of(fields)
     focus = interval_for_value(ctx.focus_value or "")
     if unit == "Q" and not step:

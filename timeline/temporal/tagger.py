@@ -70,8 +70,8 @@ def _vetoed(rule: Rule, text: str, match: re.Match[str]) -> bool:
     return bool(rule.reject_after is not None and rule.reject_after.match(text, match.end()))
 
 
-_RANGE_STARTS = ("year_from", "month", "year")
-_RANGE_ENDS = ("end_year", "end_year2", "end_day", "end_month")
+_RANGE_STARTS = ("year_from", "month", "weekday", "year")
+_RANGE_ENDS = ("end_year", "end_year2", "end_day", "end_month", "end_weekday")
 _RANGE_WORD_RE = re.compile(r"(?i)\b(?:and|to|until|till|through)\b")
 _END_VALUE = {
     Precision.YEAR: "%Y",

@@ -69,10 +69,14 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             return finish(TimexType.DATE, "XXXX", "END")
         return finish(TimexType.DATE, f"{dct.year:04d}", "END")
     if "unit_year" in fields:
-        if "fiscal" in ctx.surface.lower() or ctx.followed_by_end:
-            # "the fiscal year", "the year ended June 30": a company's twelve months.
+        if ctx.followed_by_end:
+            # "the year ended June 30": a company's twelve months, named by their last day.
             return Resolution(TimexType.DURATION, "P1Y", mod)
-        fields = {**fields, "unit": "Y", "rel": 0}
+        # "the current fiscal year" is the DCT's year; "the latest fiscal year" the last one
+        # completed, as TimeBank dates them.
+        latest = "latest" in ctx.surface.lower() and "fiscal" in ctx.surface.lower()
+        fields = {**fields, "unit": "Y", "rel": -1 if latest else 0}
+        rel = int(fields["rel"])
     if "unit_weekend" in fields:
         # The coming weekend is the one of the current week; the past one, of the week before.
         rel = 0 if ctx.tense() is Tense.FUTURE else -1

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -265,3 +266,34 @@ def test_list_on_an_up_to_date_file_does_not_import_sqlalchemy(
     # the same command on a new database takes the SQLAlchemy path (and so imports it)
     _out, imports = _imports(tmp_path / "new.db", "list")
     assert "sqlalchemy" in imports
+
+
+def test_order_is_dates_then_document_position_and_offsets_slice_it(
+    synth_db: Path, tmp_path: Path
+) -> None:
+    # Ids in document order until a document is reprocessed: here half of them are out of it.
+    db = tmp_path / "reordered.db"
+    with sqlite3.connect(synth_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+        dst.execute("UPDATE events SET position = 10000 - position WHERE document_id % 2 = 0")
+        # An oracle independent of the query layer: every Iran event, sorted in Python.
+        position = dict(dst.execute("SELECT id, position FROM events"))
+    store = open_store(str(db))
+    try:
+        with fastread.open_reader(str(db)) as r, store.session() as session:  # type: ignore[union-attr]
+            for reverse in (False, True):
+                iran = EventFilter(actors=("Iran",), reverse=reverse)
+                everything = list(r.events(iran))
+                assert everything == list(iter_events(session, iran))
+                dated = [row for row in everything if row.date_start]
+                key = [
+                    (x.date_start, x.date_end, x.document_id, position[x.event_id]) for x in dated
+                ]
+                assert key == sorted(key, reverse=reverse)
+                assert all(not row.date_start for row in everything[len(dated) :])
+                assert len({row.event_id for row in everything}) == len(everything) > 500
+                for offset, limit in ((0, 1), (1, 50), (77, 333), (len(dated) - 3, 10), (2000, 1)):
+                    flt = replace(iran, offset=offset, limit=limit)
+                    assert list(r.events(flt)) == everything[offset : offset + limit]
+    finally:
+        store.close()

@@ -117,127 +117,148 @@ def paged(page: Page, need: int | None) -> Iterator[Sequence[Any]]:
         size *= 4
 
 
-def chronological_ids(
+def chronological_rows(
     flt: EventFilter, dated: Page, undated: Page, dated_exact: bool, fetch: Fetch
-) -> Iterator[int]:
-    """Ids of the events matching ``flt`` in chronological order, offset and limit applied.
+) -> Iterator[EventRow]:
+    """The events matching ``flt`` in chronological order, offset and limit applied.
 
     ``dated`` and ``undated`` page the two id statements of a filter, which yield
     ``(key1, key2, event_id)`` rows in key order: ``(date_start, date_end, id)`` for dated
     events, ``(document_id, position, id)`` for undated ones, which come last in both
-    directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise each
-    run of equal dates is re-sorted by document position here (ids follow document order only
-    until a document is reprocessed), so that the keys can come straight from the
-    event_actors index without a sort.
+    directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise the
+    keys come straight from the event_actors index without a sort, and each run of events
+    with equal dates is put in document order here, from the rows themselves (ids follow
+    document order only until a document is reprocessed). A run that lies wholly before the
+    offset is skipped unread: the order inside it does not matter.
     """
     need = None if flt.limit is None else flt.offset + flt.limit
-    dated_rows = paged(dated, need)
-    ids = itertools.chain(
-        (r[2] for r in dated_rows)
-        if dated_exact
-        else _in_document_order(fetch, dated_rows, flt.reverse, need),
-        (r[2] for r in paged(undated, need)),
+    runs = itertools.chain(
+        ([r[2]] for r in paged(dated, need)) if dated_exact else _runs(paged(dated, need)),
+        ([r[2]] for r in paged(undated, need)),
     )
-    yield from itertools.islice(_unique(ids), flt.offset, need)
-
-
-def _unique(ids: Iterator[int]) -> Iterator[int]:
-    # Duplicates are adjacent (same key), except that an event cannot be both dated and not.
-    last = None
-    for i in ids:
-        if i != last:
-            yield i
-        last = i
-
-
-def _in_document_order(
-    fetch: Fetch, rows: Iterator[Sequence[Any]], reverse: bool, need: int | None
-) -> Iterator[int]:
+    skip, left = flt.offset, flt.limit
+    if left == 0:
+        return
+    actor_names: dict[int, str] = {}
     batch: list[list[int]] = []
     pending = 0
-    flush_at = CHUNK if need is None else max(1, min(CHUNK, need))
+    for run in runs:
+        if not batch and skip >= len(run):
+            skip -= len(run)
+            continue
+        batch.append(run)
+        pending += len(run)
+        if pending - skip < (CHUNK if left is None else min(CHUNK, left)):
+            continue
+        rows = _ordered(fetch, batch, actor_names, flt.reverse)[skip:]
+        if left is not None:
+            rows = rows[:left]
+            left -= len(rows)
+        yield from rows
+        if left == 0:
+            return
+        batch, pending, skip = [], 0, 0
+    if batch:
+        yield from _ordered(fetch, batch, actor_names, flt.reverse)[skip:][:left]
+
+
+def _runs(rows: Iterator[Sequence[Any]]) -> Iterator[list[int]]:
+    # Ids with equal (date_start, date_end), each once: an event linked to two of the actors
+    # comes twice, next to itself in key order.
     for _key, group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
-        ids = list(dict.fromkeys(r[2] for r in group))
-        batch.append(ids)
-        pending += len(ids)
-        if pending >= flush_at:
-            yield from _sort_ties(fetch, batch, reverse)
-            batch, pending = [], 0
-    yield from _sort_ties(fetch, batch, reverse)
+        yield list(dict.fromkeys(r[2] for r in group))
 
 
-def _sort_ties(fetch: Fetch, batch: list[list[int]], reverse: bool) -> Iterator[int]:
-    tied = [i for ids in batch if len(ids) > 1 for i in ids]
-    where: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(tied), CHUNK):
-        chunk = tied[start : start + CHUNK]
-        sql = "SELECT events.id, events.document_id, events.position FROM events"
-        where.update((i, (d, p)) for i, d, p in fetch(f"{sql} WHERE events.id IN {in_list(chunk)}"))
-    for ids in batch:
-        if len(ids) > 1:
-            ids.sort(key=lambda i: where.get(i, (0, 0)), reverse=reverse)
-        yield from ids
-
-
-def iter_event_rows(fetch: Fetch, ids: Iterator[int]) -> Iterator[EventRow]:
-    """EventRows for a stream of ids, in that order, fetched in chunks."""
-    while chunk := list(itertools.islice(ids, CHUNK)):
-        yield from event_rows(fetch, chunk)
+def _ordered(
+    fetch: Fetch, runs: list[list[int]], actor_names: dict[int, str], reverse: bool
+) -> list[EventRow]:
+    """The rows of ``runs``, each run of several in document order (ids that are not events,
+    deleted meanwhile, are left out)."""
+    ids = [i for run in runs for i in run]
+    found: dict[int, tuple[EventRow, tuple[int, int]]] = {}
+    for start in range(0, len(ids), CHUNK):  # one run may be long (events "in 2005")
+        found.update(_rows_by_id(fetch, ids[start : start + CHUNK], actor_names))
+    out: list[EventRow] = []
+    for run in runs:
+        rows = [found[i] for i in run if i in found]
+        if len(rows) > 1:
+            rows.sort(key=lambda pair: pair[1], reverse=reverse)
+        out.extend(row for row, _ in rows)
+    return out
 
 
 _ROWS_SQL = """SELECT events.id, events.date_start, events.date_end, events.precision,
-events.approximate, events.text, events.start, timexes.text, timexes.value, timexes.start,
-timexes."end", documents.id, documents.source, documents.published, documents.title
+events.approximate, events.text, events.start, events.position, timexes.text, timexes.value,
+timexes.start, timexes."end", documents.id, documents.source, documents.published,
+documents.title
 FROM events JOIN timexes ON timexes.id = events.timex_id
 JOIN documents ON documents.id = events.document_id WHERE events.id IN """
 
-_NAMES_SQL = """SELECT event_actors.event_id, event_actors.role, actors.name
-FROM event_actors JOIN actors ON actors.id = event_actors.actor_id
-WHERE event_actors.event_id IN {ids} ORDER BY event_actors.event_id, event_actors.start"""
+# Actor ids, not names: ix_event_actors_event_id covers this statement, and the name of each
+# actor an export meets is looked up once (see actor_names), not joined once per link.
+_LINKS_SQL = """SELECT event_actors.event_id, event_actors.role, event_actors.actor_id
+FROM event_actors WHERE event_actors.event_id IN {ids}
+ORDER BY event_actors.event_id, event_actors.start"""
 
 
 def event_rows(fetch: Fetch, ids: Sequence[int]) -> list[EventRow]:
-    """EventRows for ``ids``, in the order given (ids that are not events are left out).
+    """EventRows for ``ids``, in the order given (ids that are not events are left out)."""
+    found = _rows_by_id(fetch, ids, {})
+    return [found[i][0] for i in ids if i in found]
+
+
+def _rows_by_id(
+    fetch: Fetch, ids: Sequence[int], actor_names: dict[int, str]
+) -> dict[int, tuple[EventRow, tuple[int, int]]]:
+    """Each event of ``ids`` as an EventRow with its (document_id, position).
 
     Plain tuples unpacked by position, from the driver's cursor: building a SQLAlchemy Row
-    per result row was 60% of a 100,000-event export.
+    per result row was 60% of a 100,000-event export. ``actor_names`` (id -> name) is filled
+    as names are looked up, for the next call to reuse.
     """
     listed = in_list(ids)
-    found = {r[0]: r for r in fetch(_ROWS_SQL + listed)}
-    names: dict[int, tuple[list[str], list[str]]] = {}
-    for event_id, role, name in fetch(_NAMES_SQL.format(ids=listed)):
-        actors, places = names.setdefault(event_id, ([], []))
+    rows = fetch(_ROWS_SQL + listed)
+    links = fetch(_LINKS_SQL.format(ids=listed))
+    missing = {r[2] for r in links} - actor_names.keys()
+    if missing:
+        sql = f"SELECT actors.id, actors.name FROM actors WHERE actors.id IN {in_list(missing)}"
+        actor_names.update((actor_id, name) for actor_id, name in fetch(sql))
+    lists: dict[int, tuple[list[str], list[str]]] = {}
+    last = None
+    actors: list[str] = []
+    places: list[str] = []
+    for event_id, role, actor_id in links:  # in event_id order
+        if event_id != last:
+            actors, places = lists[event_id] = ([], [])
+            last = event_id
         target = actors if role == "actor" else places
+        name = actor_names[actor_id]
         if name not in target:
             target.append(name)
     no_names: tuple[list[str], list[str]] = ([], [])
-    rows = []
-    for event_id in ids:
-        r = found.get(event_id)
-        if r is None:
-            continue
-        (_, ds, de, precision, approximate, text_, start, date_text, value, tstart, tend,
-         doc_id, source, published, title) = r  # fmt: skip
-        actors, places = names.get(event_id, no_names)
+    out: dict[int, tuple[EventRow, tuple[int, int]]] = {}
+    for r in rows:
+        (event_id, ds, de, precision, approximate, text_, start, position, date_text, value,
+         tstart, tend, doc_id, source, published, title) = r  # fmt: skip
+        actors, places = lists.get(event_id, no_names)
         mstart = max(0, tstart - start)
-        rows.append(
-            EventRow(
-                event_id=event_id,
-                date_start=ds or "",
-                date_end=de or "",
-                precision=precision or "",
-                approximate=bool(approximate),
-                date_text=date_text,
-                timex_value=value,
-                actors=tuple(actors),
-                places=tuple(places),
-                text=text_,
-                document=source,
-                published=published,
-                document_id=doc_id,
-                document_title=title,
-                mention_start=mstart,
-                mention_end=min(len(text_), mstart + (tend - tstart)),
-            )
+        row = EventRow(
+            event_id=event_id,
+            date_start=ds or "",
+            date_end=de or "",
+            precision=precision or "",
+            approximate=bool(approximate),
+            date_text=date_text,
+            timex_value=value,
+            actors=tuple(actors),
+            places=tuple(places),
+            text=text_,
+            document=source,
+            published=published,
+            document_id=doc_id,
+            document_title=title,
+            mention_start=mstart,
+            mention_end=min(len(text_), mstart + (tend - tstart)),
         )
-    return rows
+        out[event_id] = (row, (doc_id, position))
+    return out

@@ -31,12 +31,11 @@ from timeline.store.chronology import (
     Fetch,
     Page,
     allowed_precisions,
-    chronological_ids,
+    chronological_rows,
     close_names,
     document_keys,
     event_rows,
     fts5_query,
-    iter_event_rows,
 )
 from timeline.store.common import UnknownActorError as UnknownActorError
 from timeline.store.fulltext import text_condition
@@ -110,7 +109,7 @@ class EventQuery:
     dated events, ``(document_id, position, id)`` for undated ones, which come last in both
     directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise ties
     on ``(date_start, date_end)`` are put in document order by
-    :func:`timeline.store.chronology.chronological_ids`, so that the keys can come straight
+    :func:`timeline.store.chronology.chronological_rows`, so that the keys can come straight
     from the event_actors index without a sort.
     """
 
@@ -184,7 +183,7 @@ def build_query(session: Session, flt: EventFilter) -> EventQuery:
     if flt.date_to is not None:
         conds.append(date_start <= flt.date_to.isoformat())
     # No DISTINCT on the dated statement: an event linked to two of the actors comes twice,
-    # next to itself in key order, and chronological_ids skips the copy. DISTINCT would make
+    # next to itself in key order, and chronological_rows skips the copy. DISTINCT would make
     # SQLite collect every candidate before returning the first row.
     dated = dated.where(*conds, date_start.is_not(None))
     # With --from/--to the date conditions are false on NULL dates: no undated events.
@@ -243,13 +242,6 @@ def _fetch(session: Session) -> Fetch:
     return fetch
 
 
-def iter_event_ids(session: Session, flt: EventFilter) -> Iterator[int]:
-    """Ids of the events matching ``flt`` in chronological order, offset and limit applied."""
-    query = build_query(session, flt)
-    dated, undated = _page(session, query.dated), _page(session, query.undated)
-    yield from chronological_ids(flt, dated, undated, query.dated_exact, _fetch(session))
-
-
 def _document_condition(document: str) -> ColumnElement[bool]:
     source, suffix, title, external_id, doc_id = document_keys(document)
     doc_ids = select(Document.id).where(
@@ -266,7 +258,9 @@ def _document_condition(document: str) -> ColumnElement[bool]:
 
 def iter_events(session: Session, flt: EventFilter) -> Iterator[EventRow]:
     """Events matching ``flt`` in chronological order, streamed in chunks."""
-    yield from iter_event_rows(_fetch(session), iter_event_ids(session, flt))
+    query = build_query(session, flt)
+    dated, undated = _page(session, query.dated), _page(session, query.undated)
+    yield from chronological_rows(flt, dated, undated, query.dated_exact, _fetch(session))
 
 
 def rows_for_ids(session: Session, ids: Sequence[int]) -> list[EventRow]:

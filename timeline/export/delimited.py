@@ -27,7 +27,7 @@ CSV_LINE_END = "\r\n"
 TSV_LINE_END = "\n"
 
 # Which cells of an event row are neutralised, by position in EVENT_COLUMNS.
-_DOCUMENT_TEXT_POSITIONS = frozenset(
+_DOCUMENT_TEXT_POSITIONS = tuple(
     i for i, column in enumerate(EVENT_COLUMNS) if column in DOCUMENT_TEXT_COLUMNS
 )
 
@@ -47,10 +47,9 @@ def write_events_delimited(
     for row in rows:
         cells = event_cells(row)
         if not raw:
-            cells = [
-                neutralise_cell(cell) if i in _DOCUMENT_TEXT_POSITIONS else cell
-                for i, cell in enumerate(cells)
-            ]
+            # only the cells from documents (a loop over all twelve was a tenth of an export)
+            for i in _DOCUMENT_TEXT_POSITIONS:
+                cells[i] = neutralise_cell(cells[i])
         writer.writerow(cells)
         count += 1
     return count

@@ -9,9 +9,10 @@ store, the query, formatting and writing the output), best and median of ``--rep
 output goes to /dev/null except the CSV export, which writes a file. Peak memory is the child's
 own maximum RSS (``os.wait4``).
 
-It then shows ``EXPLAIN QUERY PLAN`` for the id query of each ``list`` case, compiled by the
-query layer itself (``timeline.store.query.build_select`` with literal binds), and flags any plan
-that scans ``events`` or ``event_actors`` without an index.
+It then shows ``EXPLAIN QUERY PLAN`` for the id statements of each ``list`` case as the sqlite3
+read path runs them (``timeline.store.fastread.FastReader.statements``), and flags any plan, of
+those or of the SQLAlchemy path's (``timeline.store.query.build_query``), that scans ``events``
+or ``event_actors`` without an index.
 
 Targets (2-core machine): list --actor X --limit 50 < 0.5 s for a frequent and a rare actor,
 with and without a date range; CSV export of 100,000 events < 5 s with flat memory.
@@ -114,59 +115,83 @@ def _parse_filters(cases: Sequence[ListCase]) -> list[EventFilter]:
     return captured
 
 
-def in_process(db: Path, cases: Sequence[ListCase], repeat: int) -> list[tuple[str, float, float]]:
-    """(label, best wall s, best CPU s) of ``iter_events`` alone, in this process, warm.
+def in_process(
+    db: Path, cases: Sequence[ListCase], repeat: int
+) -> list[tuple[str, float, float, float]]:
+    """(label, best wall s, best CPU s, best wall s through SQLAlchemy) of the query layer alone.
 
-    The query layer's share of a `list`: the CLI figures also hold start-up and imports.
+    The first two are the sqlite3 read path that `timeline list` takes on an up-to-date SQLite
+    file (``FastReader.events``), the last the SQLAlchemy path (``iter_events``), each in this
+    process, warm: the query layer's share of a `list`, whose CLI figures also hold start-up.
     """
     from timeline.store.database import open_store
+    from timeline.store.fastread import open_reader
     from timeline.store.query import iter_events
 
     store = open_store(str(db))
+    reader = open_reader(str(db))
+    assert reader is not None, f"{db} is not an up-to-date SQLite file"
     out = []
     try:
         for case, flt in zip(cases, _parse_filters(cases), strict=True):
-            walls, cpus = [], []
+            walls, cpus, orm = [], [], []
             for _ in range(repeat):
                 wall, cpu = time.perf_counter(), time.process_time()
+                for _row in reader.events(flt):
+                    pass
+                walls.append(time.perf_counter() - wall)
+                cpus.append(time.process_time() - cpu)
+                wall = time.perf_counter()
                 with store.session() as session:
                     for _row in iter_events(session, flt):
                         pass
-                walls.append(time.perf_counter() - wall)
-                cpus.append(time.process_time() - cpu)
-            out.append((case.label, min(walls), min(cpus)))
+                orm.append(time.perf_counter() - wall)
+            out.append((case.label, min(walls), min(cpus), min(orm)))
     finally:
+        reader.close()
         store.close()
     return out
 
 
 def explain(db: Path, cases: Sequence[ListCase]) -> list[tuple[str, list[str], bool]]:
-    """(label, plan lines, uses indexes) of each case's statements, as the CLI builds them.
+    """(label, plan lines, uses indexes) of each case's statements, as `timeline list` runs them.
 
-    The statements come from ``build_query`` (dated events, then undated ones) with the first
-    LIMIT page that ``iter_event_ids`` adds, compiled with literal values.
+    The statements are the sqlite3 read path's (``FastReader.statements``: dated events, then
+    undated ones) with the first LIMIT page that ``chronology.paged`` adds. The SQLAlchemy
+    path's (``build_query``, compiled with literal values) must use indexes too; only a full
+    scan in them is reported.
     """
     from timeline.store.database import open_store
+    from timeline.store.fastread import open_reader
     from timeline.store.query import build_query
 
     store = open_store(str(db))
+    reader = open_reader(str(db))
+    assert reader is not None, f"{db} is not an up-to-date SQLite file"
     out = []
     try:
         for case, flt in zip(cases, _parse_filters(cases), strict=True):
-            need = (flt.limit or 0) + flt.offset
+            page = 2 * ((flt.limit or 0) + flt.offset) + 64
             plan: list[str] = []
+            dated, undated, _exact = reader.statements(flt)
+            for part, (sql, params) in (("dated", dated), ("undated", undated)):
+                rows = reader.conn.execute(
+                    f"EXPLAIN QUERY PLAN {sql} LIMIT ? OFFSET ?", [*params, page, 0]
+                )
+                plan.extend(f"{part}: {r[3]}" for r in rows)
             with store.session() as session:
                 query = build_query(session, flt)
                 for part, stmt in (("dated", query.dated), ("undated", query.undated)):
-                    sql = str(
-                        stmt.limit(2 * need + 64).compile(
-                            session.get_bind(), compile_kwargs={"literal_binds": True}
-                        )
+                    compiled = stmt.limit(page).compile(
+                        session.get_bind(), compile_kwargs={"literal_binds": True}
                     )
-                    rows = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
-                    plan.extend(f"{part}: {r[3]}" for r in rows)
+                    rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                    plan.extend(
+                        f"SQLAlchemy {part}: {r[3]}" for r in rows if _FULL_SCAN.search(r[3])
+                    )
             out.append((case.label, plan, not any(_FULL_SCAN.search(p) for p in plan)))
     finally:
+        reader.close()
         store.close()
     return out
 
@@ -227,15 +252,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"best and median of {args.repeat} runs; load average {load}")
     print(format_table(rows, targets))
     width = max(len(c.label) for c in list_cases(frequent, rare))
-    print(f"\nquery layer alone (iter_events in one process, warm), best of {args.repeat}")
-    print(f"{'case':<{width}}  {'wall s':>7}  {'cpu s':>6}")
-    print(f"{'-' * width}  {'-' * 7}  {'-' * 6}")
-    for label, wall, cpu in in_process(args.db, list_cases(frequent, rare), args.repeat):
-        print(f"{label:<{width}}  {wall:>7.3f}  {cpu:>6.3f}")
+    print(
+        "\nquery layer alone, in one process, warm, best of "
+        f"{args.repeat}: the sqlite3 read path `list` takes, and SQLAlchemy's"
+    )
+    print(f"{'case':<{width}}  {'wall s':>7}  {'cpu s':>6}  {'SQLAlchemy wall s':>17}")
+    print(f"{'-' * width}  {'-' * 7}  {'-' * 6}  {'-' * 17}")
+    for label, wall, cpu, orm in in_process(args.db, list_cases(frequent, rare), args.repeat):
+        print(f"{label:<{width}}  {wall:>7.3f}  {cpu:>6.3f}  {orm:>17.3f}")
     if args.no_plans:
         return 0
     failed = 0
-    print("\nquery plans of the list cases (statements of build_query, first LIMIT page):")
+    print("\nquery plans of the list cases (sqlite3 read path's statements, first LIMIT page):")
     for label, plan, indexed in explain(args.db, list_cases(frequent, rare)):
         print(f"{label}: {'uses indexes' if indexed else 'FULL SCAN'}")
         for line in plan:

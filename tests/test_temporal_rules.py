@@ -91,3 +91,10 @@ _VOCAB = {"month": {"case": "title", "table": {"march": 3}}}
 def test_broken_rules_are_reported(rule: dict[str, object], message: str) -> None:
     with pytest.raises(RuleError, match=message):
         build_ruleset(_VOCAB, {"rule": [rule]})
+
+
+def test_words_of_negative_lookarounds_are_no_triggers() -> None:
+    # "(?![\s-]+(?:years?|people|dollars))" in spoken_year: those words never start a match
+    index = load_rules().index
+    assert "people" not in index and "dollars" not in index
+    assert "nineteen" in index

@@ -197,18 +197,51 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"{where}: {exc}") from exc
 
 
+def _without_negative_lookarounds(pattern: str) -> str:
+    """``pattern`` less its ``(?!...)`` and ``(?<!...)`` groups: their words are never part of
+    a match ("(?!\\s+people)"), so they must not become trigger tokens."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern.startswith(("(?!", "(?<!"), i):
+            depth, j, in_class = 0, i, False
+            while j < n:
+                c = pattern[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if in_class:
+                    in_class = c != "]"
+                elif c == "[":
+                    in_class = True
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(" ")
+            i = j + 1
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
 def _rule_words(
     pattern: str, used: Iterable[str], vocabularies: Mapping[str, Vocabulary],
     fragments: Mapping[str, str],
 ) -> set[str]:
     """Every word a match of the rule may contain, and DIGIT if it may contain digits."""
-    texts = [pattern] + [fragments[name] for name in used if name in fragments]
+    texts = [_without_negative_lookarounds(t) for t in
+             [pattern] + [fragments[name] for name in used if name in fragments]]
     words: set[str] = set()
     for text in texts:
         literal = _PATTERN_NOISE_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", text))
         words.update(_WORD_RE.findall(literal.lower()))
-        if re.search(r"\\d|\[[^\]]*[0-9]", text):
-            words.add(DIGIT)
+        if re.search(r"\\d|\[[^\]]*[0-9]", text) or re.search(r"(?<![{,])[0-9]", literal):
+            words.add(DIGIT)  # a digit class, or a literal digit ("9/11")
     for name in used:
         if name in vocabularies:
             words.update(vocabularies[name].words())

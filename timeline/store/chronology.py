@@ -128,27 +128,33 @@ def chronological_rows(
     directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise the
     keys come straight from the event_actors index without a sort, and each run of events
     with equal dates is put in document order here, from the rows themselves (ids follow
-    document order only until a document is reprocessed). A run that lies wholly before the
-    offset is skipped unread: the order inside it does not matter.
+    document order only until a document is reprocessed). Ids already in order are cut to
+    --offset and --limit before any row is read; a run still to be ordered is read whole,
+    unless it lies wholly before the offset.
     """
     need = None if flt.limit is None else flt.offset + flt.limit
+    size = CHUNK if need is None else max(1, min(CHUNK, need))
     runs = itertools.chain(
-        ([r[2]] for r in paged(dated, need)) if dated_exact else _runs(paged(dated, need)),
-        ([r[2]] for r in paged(undated, need)),
+        _in_blocks(paged(dated, need), size) if dated_exact else _runs(paged(dated, need), size),
+        _in_blocks(paged(undated, need), size),
     )
     skip, left = flt.offset, flt.limit
     if left == 0:
         return
     actor_names: dict[int, str] = {}
-    batch: list[list[int]] = []
-    pending = 0
-    for run in runs:
-        if not batch and skip >= len(run):
-            skip -= len(run)
-            continue
-        batch.append(run)
-        pending += len(run)
-        if pending - skip < (CHUNK if left is None else min(CHUNK, left)):
+    batch: list[Run] = []
+    pending = 0  # rows the batch will give once ``skip`` is dropped from its head
+    for ids, unordered in runs:
+        if skip and not batch and (not unordered or skip >= len(ids)):
+            cut = min(skip, len(ids))
+            ids, skip = ids[cut:], skip - cut
+            if not ids:
+                continue
+        if not unordered and left is not None:
+            ids = ids[: left - pending]
+        pending += len(ids) - (skip if not batch else 0)
+        batch.append((ids, unordered))
+        if pending < (CHUNK if left is None else min(CHUNK, left)):
             continue
         rows = _ordered(fetch, batch, actor_names, flt.reverse)[skip:]
         if left is not None:
@@ -162,28 +168,50 @@ def chronological_rows(
         yield from _ordered(fetch, batch, actor_names, flt.reverse)[skip:][:left]
 
 
-def _runs(rows: Iterator[Sequence[Any]]) -> Iterator[list[int]]:
-    # Ids with equal (date_start, date_end), each once: an event linked to two of the actors
-    # comes twice, next to itself in key order.
+# Ids in a row of the statements, and whether they still need putting in document order.
+Run = tuple[list[int], bool]
+
+
+def _in_blocks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[Run]:
+    ids = (r[2] for r in rows)
+    while block := list(itertools.islice(ids, size)):
+        yield block, False
+
+
+def _runs(rows: Iterable[Sequence[Any]], size: int) -> Iterator[Run]:
+    # Ids with equal (date_start, date_end), each once (an event linked to two of the actors
+    # comes twice, next to itself in key order); lone ones gathered in blocks.
+    lone: list[int] = []
     for _key, group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
-        yield list(dict.fromkeys(r[2] for r in group))
+        ids = list(dict.fromkeys(r[2] for r in group))
+        if len(ids) == 1:
+            lone.append(ids[0])
+            if len(lone) < size:
+                continue
+        if lone:
+            yield lone, False
+            lone = []
+        if len(ids) > 1:
+            yield ids, True
+    if lone:
+        yield lone, False
 
 
 def _ordered(
-    fetch: Fetch, runs: list[list[int]], actor_names: dict[int, str], reverse: bool
+    fetch: Fetch, batch: list[Run], actor_names: dict[int, str], reverse: bool
 ) -> list[EventRow]:
-    """The rows of ``runs``, each run of several in document order (ids that are not events,
-    deleted meanwhile, are left out)."""
-    ids = [i for run in runs for i in run]
+    """The rows of ``batch``, each unordered run put in document order (ids that are not
+    events, deleted meanwhile, are left out)."""
+    ids = [i for run, _ in batch for i in run]
     found: dict[int, tuple[EventRow, tuple[int, int]]] = {}
     for start in range(0, len(ids), CHUNK):  # one run may be long (events "in 2005")
         found.update(_rows_by_id(fetch, ids[start : start + CHUNK], actor_names))
     out: list[EventRow] = []
-    for run in runs:
-        rows = [found[i] for i in run if i in found]
-        if len(rows) > 1:
-            rows.sort(key=lambda pair: pair[1], reverse=reverse)
-        out.extend(row for row, _ in rows)
+    for run, unordered in batch:
+        pairs = [found[i] for i in run if i in found]
+        if unordered:
+            pairs.sort(key=lambda pair: pair[1], reverse=reverse)
+        out.extend(row for row, _ in pairs)
     return out
 
 

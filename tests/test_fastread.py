@@ -271,10 +271,13 @@ def test_list_on_an_up_to_date_file_does_not_import_sqlalchemy(
 def test_order_is_dates_then_document_position_and_offsets_slice_it(
     synth_db: Path, tmp_path: Path
 ) -> None:
-    # Ids in document order until a document is reprocessed: here half of them are out of it.
+    # Ids follow document order until a document is reprocessed; here they run against it:
+    # documents in reverse, and in half of them the events too.
     db = tmp_path / "reordered.db"
     with sqlite3.connect(synth_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
+        last = dst.execute("SELECT max(id) FROM documents").fetchone()[0]
+        dst.execute("UPDATE events SET document_id = ? + 1 - document_id", (last,))
         dst.execute("UPDATE events SET position = 10000 - position WHERE document_id % 2 = 0")
         # An oracle independent of the query layer: every Iran event, sorted in Python.
         position = dict(dst.execute("SELECT id, position FROM events"))

@@ -128,9 +128,8 @@ def chronological_rows(
     directions. ``dated`` is in full chronological order when ``dated_exact``; otherwise the
     keys come straight from the event_actors index without a sort, and each run of events
     with equal dates is put in document order here, from the rows themselves (ids follow
-    document order only until a document is reprocessed). Ids already in order are cut to
-    --offset and --limit before any row is read; a run still to be ordered is read whole,
-    unless it lies wholly before the offset.
+    document order only until a document is reprocessed). What --offset and --limit cut
+    off is not read, and runs wholly before the offset are not even ordered.
     """
     need = None if flt.limit is None else flt.offset + flt.limit
     size = CHUNK if need is None else max(1, min(CHUNK, need))
@@ -143,29 +142,40 @@ def chronological_rows(
         return
     actor_names: dict[int, str] = {}
     batch: list[Run] = []
-    pending = 0  # rows the batch will give once ``skip`` is dropped from its head
+    pending = 0
     for ids, unordered in runs:
-        if skip and not batch and (not unordered or skip >= len(ids)):
-            cut = min(skip, len(ids))
-            ids, skip = ids[cut:], skip - cut
-            if not ids:
-                continue
-        if not unordered and left is not None:
-            ids = ids[: left - pending]
-        pending += len(ids) - (skip if not batch else 0)
+        if skip >= len(ids):  # wholly before --offset: unread, its order does not matter
+            skip -= len(ids)
+            continue
+        room = None if left is None else left - pending
+        if unordered and (skip or (room is not None and len(ids) > room)):
+            # Cut by --offset or --limit (a `list --limit 50` whose first date has thousands
+            # of events): ordered first from its events' positions alone, then cut.
+            ids, unordered = _in_document_order(fetch, ids, flt.reverse), False
+        ids, skip = ids[skip:][:room], 0
         batch.append((ids, unordered))
+        pending += len(ids)
         if pending < (CHUNK if left is None else min(CHUNK, left)):
             continue
-        rows = _ordered(fetch, batch, actor_names, flt.reverse)[skip:]
-        if left is not None:
-            rows = rows[:left]
-            left -= len(rows)
+        rows = _ordered(fetch, batch, actor_names, flt.reverse)
         yield from rows
-        if left == 0:
-            return
-        batch, pending, skip = [], 0, 0
+        if left is not None:
+            left -= len(rows)
+            if left <= 0:
+                return
+        batch, pending = [], 0
     if batch:
-        yield from _ordered(fetch, batch, actor_names, flt.reverse)[skip:][:left]
+        yield from _ordered(fetch, batch, actor_names, flt.reverse)
+
+
+def _in_document_order(fetch: Fetch, ids: list[int], reverse: bool) -> list[int]:
+    where: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(ids), CHUNK):
+        sql = (
+            "SELECT events.id, events.document_id, events.position FROM events WHERE events.id IN "
+        )
+        where.update((i, (d, p)) for i, d, p in fetch(sql + in_list(ids[start : start + CHUNK])))
+    return sorted(ids, key=lambda i: where.get(i, (0, 0)), reverse=reverse)
 
 
 # Ids in a row of the statements, and whether they still need putting in document order.

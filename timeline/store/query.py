@@ -214,8 +214,8 @@ def _fts_rowids(words: str) -> Select[Any]:
     )
 
 
-# The hot loops below run on session.connection() (Core rows, without the ORM's result
-# processing) and, for pages of ids, on the driver's own cursor (see _fetch).
+# The hot loops below run on session.connection(): the id statements as Core rows (without
+# the ORM's result processing), chronology's statements on the driver's own cursor (_fetch).
 def _page(session: Session, stmt: Select[Any, Any, int]) -> Page:
     """``stmt`` paged as chronology.paged asks: streamed in fetchmany() parts, not with all()."""
 

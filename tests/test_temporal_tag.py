@@ -157,6 +157,8 @@ RELATIVE = [
                  ("2016-08-20", "2016-08-21"), id="past-weekend"),
     pytest.param("Officials over the weekend became more open, and would say more.", AUG,
                  "2016-W33-WE", ("2016-08-20", "2016-08-21"), id="irregular-past-verb"),
+    pytest.param("The final report is due in February.", AUG, "2017-02",
+                 ("2017-02-01", "2017-02-28"), id="due-in-is-ahead"),
     pytest.param("She will be named commander for a mission in March.", AUG, "2017-03",
                  ("2017-03-01", "2017-03-31"), id="passive-is-no-past"),
 ]

@@ -30,7 +30,7 @@ class Tense(Enum):
 _FUTURE_CUES = (
     "will", "won't", "shall", "would", "going to", "plan to", "plans to", "planning to",
     "planned to", "intend to", "intends to", "expected to", "expect to", "expects to",
-    "scheduled", "due to", "set to", "as soon as", "as early as", "is to", "are to",
+    "scheduled", "due to", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
     "hope to", "hopes to", "aim to", "aims to", "to be held", "upcoming", "next", "effective",
 )
 _PAST_CUES = (
@@ -54,6 +54,7 @@ _CUE_RE = re.compile(
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
     r"|(?P<past>" + trie_regex(_PAST_CUES) + r"|"
+    r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
     r")\b|(?P<ll>'ll)\b"
 )

@@ -246,6 +246,22 @@ def resolve_range(fields: Fields, ctx: Context) -> Resolution | None:
         last_day = first_day + dt.timedelta(days=(end_day - start_day) % 7)
         return Resolution(TimexType.DATE, first_day.isoformat(), None,
                           Interval(first_day, last_day, Precision.DAY))
+    if "end_day" in fields and "end_month" in fields:  # "from March 26 to April 2"
+        first = resolve_date(
+            {k: v for k, v in fields.items() if k not in ("end_day", "end_month")}, ctx
+        )
+        if first is None or first.interval is None:
+            return first
+        start_day = first.interval.start
+        end_month, end_day = int_field(fields, "end_month"), int_field(fields, "end_day")
+        try:
+            last_day = dt.date(start_day.year, end_month or 0, end_day or 0)
+            if last_day < start_day:
+                last_day = dt.date(start_day.year + 1, end_month or 0, end_day or 0)
+        except ValueError:
+            return None
+        return Resolution(first.type, first.value, None,
+                          Interval(start_day, last_day, Precision.DAY))
     if "end_day" in fields:
         first = resolve_date({k: v for k, v in fields.items() if k != "end_day"}, ctx)
         if first is None or first.interval is None:

@@ -71,7 +71,7 @@ def _vetoed(rule: Rule, text: str, match: re.Match[str]) -> bool:
 
 
 _RANGE_STARTS = ("year_from", "month", "weekday", "year")
-_RANGE_ENDS = ("end_year", "end_year2", "end_day", "end_month", "end_weekday")
+_RANGE_ENDS = ("end_year", "end_year2", "end_month", "end_day", "end_weekday")
 _RANGE_WORD_RE = re.compile(r"(?i)\b(?:and|to|until|till|through)\b")
 _END_VALUE = {
     Precision.YEAR: "%Y",

@@ -252,16 +252,15 @@ def resolve_range(fields: Fields, ctx: Context) -> Resolution | None:
         )
         if first is None or first.interval is None:
             return first
-        start_day = first.interval.start
+        opening = first.interval.start
         end_month, end_day = int_field(fields, "end_month"), int_field(fields, "end_day")
         try:
-            last_day = dt.date(start_day.year, end_month or 0, end_day or 0)
-            if last_day < start_day:
-                last_day = dt.date(start_day.year + 1, end_month or 0, end_day or 0)
+            closing = dt.date(opening.year, end_month or 0, end_day or 0)
+            if closing < opening:
+                closing = dt.date(opening.year + 1, end_month or 0, end_day or 0)
         except ValueError:
             return None
-        return Resolution(first.type, first.value, None,
-                          Interval(start_day, last_day, Precision.DAY))
+        return Resolution(first.type, first.value, None, Interval(opening, closing, Precision.DAY))
     if "end_day" in fields:
         first = resolve_date({k: v for k, v in fields.items() if k != "end_day"}, ctx)
         if first is None or first.interval is None:

@@ -74,6 +74,9 @@ _DEADLINE_RE = re.compile(r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\bti
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
+# An expression that opens its sentence ("On Friday, the minister will...") is dated by the
+# clause after it; one inside a clause is not dated by a later clause.
+_FRONTED_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:\w+\s+){0,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ class TenseIndex:
         j = bisect.bisect_right(self.boundaries, end)
         right = min(self.boundaries[j] if j < len(self.boundaries) else len(text), end + _WINDOW)
         best: tuple[int, Tense] | None = None
+        sentence_start = self.boundaries[i - 1] if i else 0
+        fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
         first = bisect.bisect_left(self.cue_starts, left)
         for k in range(first, len(self.cue_starts)):
             cue_start, cue_end = self.cue_starts[k], self.cue_ends[k]
@@ -126,6 +131,8 @@ class TenseIndex:
             if cue_start >= end and self.cue_reporting[k] \
                     and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 continue  # "... on Friday,'' Castro said": the saying is not the event
+            if cue_start >= end and not fronted and _CLAUSE_BREAK_RE.search(text, end, cue_start):
+                continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = Tense.FUTURE if self.cue_future[k] else Tense.PAST
             if best is None or distance < best[0]:

@@ -184,3 +184,13 @@ def test_sheet_title_row() -> None:
     header, title_row = sheet([], title="Syria")
     cells = dict(zip(header, title_row, strict=True))
     assert (cells["Type"], cells["Headline"], cells["Year"]) == ("title", "Syria", "")
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs", "timelinejs-csv"])
+def test_events_without_a_date_are_left_out(fmt: str) -> None:
+    # "last August" in a document with no publication date: nowhere to put it on the axis
+    undated = make_row(event_id=9, date_start="", date_end="", precision="", timex_value="XXXX-08")
+    out = io.StringIO(newline="")
+    assert write_events([undated, make_row()], fmt, out) == 1
+    assert "event-9" not in out.getvalue() and "last" not in out.getvalue()
+    assert "Russia used" in out.getvalue()

@@ -7,6 +7,10 @@ Weeks give days, quarters and seasons months, decades and centuries the year the
 ("2005–2012"), a week, quarter or season, a decade. ``display_date`` is the reader's form
 (dates.display_date), ``group`` the first actor (one lane per actor in the navigation).
 
+An event with no date yet (a relative date in a document without a publication date, such as
+``XXXX-08``) has no place on a timeline: both writers leave it out, and count only what they
+write; ``timeline list`` still shows it.
+
 TimelineJS renders headline, text, group and display date as HTML (``innerHTML``), so every
 piece of document text is HTML-escaped here; the only markup written is the link to an http(s)
 source. The JSON is written as the events arrive, like json_export.
@@ -55,6 +59,11 @@ def date_fields(day: date, precision: str) -> dict[str, int]:
     values = {"year": day.year, "month": day.month, "day": day.day}
     known = _KNOWN_FIELDS.get(precision, 3)
     return dict(list(values.items())[:known])
+
+
+def _placed(rows: Iterable[EventRow]) -> Iterable[EventRow]:
+    """The rows that have an interval to put on the time axis."""
+    return (row for row in rows if row.date_start and row.date_end)
 
 
 def _interval(row: EventRow) -> tuple[dict[str, int], dict[str, int] | None]:
@@ -123,7 +132,7 @@ def write_timelinejs(rows: Iterable[EventRow], out: TextIO, *, title: str | None
         out.write(f'"title": {json.dumps(title_slide, ensure_ascii=False)},\n')
     out.write('"events": [')
     count = 0
-    for row in rows:
+    for row in _placed(rows):
         slide = json.dumps(timelinejs_event(row), ensure_ascii=False)
         out.write(("\n" if count == 0 else ",\n") + slide)
         count += 1
@@ -155,7 +164,7 @@ def write_timelinejs_csv(
         title_row[_HEADLINE], title_row[_TYPE] = safe(html.escape(title)), "title"
         writer.writerow(title_row)
     count = 0
-    for row in rows:
+    for row in _placed(rows):
         start, end = _interval(row)
         group = html.escape(row.actors[0]) if row.actors else ""
         writer.writerow(

@@ -92,12 +92,12 @@ def _range_parts(match: re.Match[str], res: Resolution) -> tuple[Timex, ...]:
     last = next((g for g in _RANGE_ENDS if groups.get(g) is not None), None)
     if first is None or last is None:
         return ()
+    text = match.string
     start = match.start(first)
     start_end = match.end("day") if groups.get("day") is not None else match.end(first)
     end_start = match.start(last)
-    if not _RANGE_WORD_RE.search(match.string, start_end, end_start):
+    if not _RANGE_WORD_RE.search(text, start_end, end_start):
         return ()
-    text = match.string
     end_value = res.interval.end.strftime(_END_VALUE[res.interval.precision])
     ends = ((start, start_end, res.value), (end_start, match.end(), end_value))
     return tuple(
@@ -134,7 +134,7 @@ def _anchor_later(text: str, end: int, res: Resolution, focus: str | None) -> Re
         return res
     amount, unit = int(length[1]), length[2]
     if unit in "DW" and reference.precision is Precision.DAY:
-        day = reference.start + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        day = shift(reference.start, unit, amount)
         interval = Interval(day, day, Precision.DAY)
     elif unit in "MY" and reference.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
         moved = shift(reference.start, unit, amount)

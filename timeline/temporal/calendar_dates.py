@@ -36,7 +36,7 @@ _NINE_ELEVEN = dt.date(2001, 9, 11)
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The n-th given weekday (Monday 0) of a month; n = -1 for the last one."""
     if n < 0:
-        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
         return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))

@@ -18,6 +18,7 @@ PIECES = st.sampled_from(
         "will", "said", "$", "1,994", "Q3", "fiscal", "now", "today", "decade", "twenty",
         "mid", "late", "yesterday", "afternoon", "night", "Friday", "summer", "end", "ago",
         "past", "the", "'s", "1/2", "and a half", "century", "20th", "a", "year-earlier",
+        "from", "to", "that", "same", "day", "later", "two", "days", "April", "26", "9/11",
     ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join))
@@ -36,6 +37,11 @@ def test_any_text_tags_with_consistent_offsets(text: str, dct: dt.date | None) -
         previous_end = timex.end
         if timex.interval is not None:
             assert timex.interval.start <= timex.interval.end
+        for end in timex.parts:  # a worded range's two TimeML ends lie inside it, in order
+            assert timex.start <= end.start < end.end <= timex.end
+            assert text[end.start : end.end] == end.surface
+        if len(timex.parts) == 2:
+            assert timex.parts[0].end <= timex.parts[1].start
 
 
 @settings(max_examples=60, deadline=None)

@@ -32,6 +32,11 @@ _FUTURE_CUES = (
     "planned to", "intend to", "intends to", "expected to", "expect to", "expects to",
     "scheduled", "due to", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
     "hope to", "hopes to", "aim to", "aims to", "to be held", "upcoming", "next", "effective",
+    # Present tense of scheduling verbs: news writes plans so ("Opec meets on Nov. 30",
+    # "talks resume Thursday", "the law takes effect Jan. 1").
+    "meets", "resume", "resumes", "begins", "opens", "convenes", "reconvenes", "takes effect",
+    "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
+    "kicks off", "is due", "are due",
 )
 _PAST_CUES = (
     "said", "says", "was", "were", "had", "did", "told", "went", "came", "met", "made", "took",

@@ -160,6 +160,10 @@ _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 _YEAR_AGO_RE = re.compile(r"^(?P<year>\d{4})(?P<rest>-Q[1-4]|-\d{2}(?:-\d{2})?|-H[12])?$")
 
 
+# Months in the units a fractional count is read in ("half a century", "a year and a half").
+_IN_MONTHS = {"Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
+
+
 def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """"two years ago", "a year earlier", "three days from now": the unit that far from the DCT."""
     unit = str(fields.get("unit", ""))
@@ -170,6 +174,8 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
         return None
     if count < 0:
         return Resolution(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if "and_half" in fields:
+        count += 0.5  # "a year and a half ago"
     if unit == "Y" and count == 1 and sign < 0:
         # "a year earlier" compares with the date just mentioned: one year before it, at its
         # precision; in financial news, with the quarter being reported.
@@ -187,6 +193,12 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
             return finish(TimexType.DATE, f"{int(year_text) - 1:04d}-Q{q}", mod)
     if ctx.dct is None:
         return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
+    if count != int(count) and unit in _IN_MONTHS:
+        # "a quarter century ago", "a year and a half ago": counted in months, dated by year
+        months = round(count * _IN_MONTHS[unit])
+        moved = shift(ctx.dct, "M", -months if sign < 0 else months)
+        grain = "M" if months < 24 else "Y"
+        return finish(TimexType.DATE, unit_value(moved, grain), mod)
     amount = round(count) * sign
     if unit in {"H", "MIN", "S"}:
         return finish(TimexType.DATE, ctx.dct.isoformat(), mod)

@@ -72,13 +72,22 @@ def int_field(fields: Fields, name: str) -> int | None:
     return int(digits) if digits else None
 
 
+_FRACTIONS = {
+    "half": 0.5, "half a": 0.5, "half an": 0.5,
+    "a quarter": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25,
+    "three quarters of a": 0.75, "three-quarters of a": 0.75,
+}  # fmt: skip
+
+
 def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
     """A count in digits or words: "36" -> 36, "twenty-four" -> 24; unknown ("few") -> -1.
 
     Two words combine only as tens and units ("twenty four"); "a five" is no number, so that
     "a five-hour visit" is read from "five".
     """
-    text = text.strip().lower()
+    text = " ".join(text.strip().lower().split())
+    if text in _FRACTIONS:  # "half a century", "a quarter of a century"
+        return _FRACTIONS[text]
     if text.endswith(" and a half"):  # "two and a half"
         base = parse_count(text[: -len(" and a half")], words)
         return base + 0.5 if base is not None and base > 0 else None

@@ -2,16 +2,17 @@
 
 News reports the past by default; a future cue (will, 'll, going to, plans to, next...) that is
 nearer to the expression than any past cue makes it point forward. Only the sentence around the
-expression is read, so the answer depends on the text and never on other documents. The cues
-and sentence ends of a text are found once (TenseIndex) and then looked up per expression, so
-that a text full of dates costs one pass, not one pass per date.
+expression is read, so the answer depends on the text and never on other documents. The
+sentence ends of a text are found once (TenseIndex), and the cues of a sentence the first time
+an expression in it asks, so that a text full of dates costs one pass, not one pass per date,
+and the sentences without such an expression cost none.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from timeline.temporal.ruleset import trie_regex
@@ -84,21 +85,25 @@ _WINDOW = 250
 _FRONTED_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:\w+\s+){0,2}$")
 
 
+# The cues of one stretch of text, in order: starts, ends, future?, a verb of saying?
+_Cues = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class TenseIndex:
-    """The tense cues and sentence ends of one text, in order."""
+    """The sentence ends of one text, and its tense cues sentence by sentence.
+
+    Cues are read only in the sentences an expression asks about, once each (``_cues``): most
+    sentences of a document hold no expression whose direction is open.
+    """
 
     text: str
     boundaries: tuple[int, ...]  # offsets just after each sentence end
-    cue_starts: tuple[int, ...]
-    cue_ends: tuple[int, ...]
-    cue_future: tuple[bool, ...]
-    cue_reporting: tuple[bool, ...]
+    _cues: dict[tuple[int, int], _Cues] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> TenseIndex:
-        """Scan ``text`` once for cues and sentence ends."""
-        cues = [m for m in _CUE_RE.finditer(text) if m["neutral"] is None]
+        """Find the sentence ends of ``text``."""
         return cls(
             text,
             tuple(
@@ -106,11 +111,25 @@ class TenseIndex:
                 for m in _BOUNDARY_RE.finditer(text)
                 if not _ABBREVIATION_RE.search(text, max(0, m.start() - 5), m.start() + 1)
             ),
-            tuple(m.start() for m in cues),
-            tuple(m.end() for m in cues),
-            tuple(m["future"] is not None or m["ll"] is not None for m in cues),
-            tuple(m.group().lower() in _REPORTING for m in cues),
         )
+
+    def _sentence_cues(self, first: int, last: int) -> _Cues:
+        """The cues from the start of sentence ``first`` to the end of sentence ``last``."""
+        key = (first, last)
+        found = self._cues.get(key)
+        if found is None:
+            begin = self.boundaries[first - 1] if first else 0
+            stop = self.boundaries[last] if last < len(self.boundaries) else len(self.text)
+            cues = [
+                m for m in _CUE_RE.finditer(self.text, begin, stop) if m["neutral"] is None
+            ]
+            found = self._cues[key] = (
+                tuple(m.start() for m in cues),
+                tuple(m.end() for m in cues),
+                tuple(m["future"] is not None or m["ll"] is not None for m in cues),
+                tuple(m.group().lower() in _REPORTING for m in cues),
+            )
+        return found
 
     def tense_at(self, start: int, end: int) -> Tense:
         """The tense of the sentence around ``text[start:end]`` as seen from that expression."""
@@ -123,23 +142,24 @@ class TenseIndex:
         left = max(self.boundaries[i - 1] if i else 0, start - _WINDOW)
         j = bisect.bisect_right(self.boundaries, end)
         right = min(self.boundaries[j] if j < len(self.boundaries) else len(text), end + _WINDOW)
+        cue_starts, cue_ends, cue_future, cue_reporting = self._sentence_cues(i, j)
         best: tuple[int, Tense] | None = None
         sentence_start = self.boundaries[i - 1] if i else 0
         fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
-        first = bisect.bisect_left(self.cue_starts, left)
-        for k in range(first, len(self.cue_starts)):
-            cue_start, cue_end = self.cue_starts[k], self.cue_ends[k]
+        first = bisect.bisect_left(cue_starts, left)
+        for k in range(first, len(cue_starts)):
+            cue_start, cue_end = cue_starts[k], cue_ends[k]
             if cue_start >= right:
                 break
             if cue_end > right or start <= cue_start < end:
                 continue  # a word of the expression itself ("last", "next") is not a verb
-            if cue_start >= end and self.cue_reporting[k] \
+            if cue_start >= end and cue_reporting[k] \
                     and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 continue  # "... on Friday,'' Castro said": the saying is not the event
             if cue_start >= end and not fronted and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
-            tense = Tense.FUTURE if self.cue_future[k] else Tense.PAST
+            tense = Tense.FUTURE if cue_future[k] else Tense.PAST
             if best is None or distance < best[0]:
                 best = (distance, tense)
         return best[1] if best else Tense.UNKNOWN

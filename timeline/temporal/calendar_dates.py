@@ -28,6 +28,7 @@ from timeline.temporal.values import (
     interval_for_value,
     span,
     week_value,
+    weekend_of,
 )
 
 _NINE_ELEVEN = dt.date(2001, 9, 11)
@@ -195,15 +196,13 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         if week_year is None:
             return finish(TimexType.DATE, "XXXX-WXX-WE" if weekend else "XXXX-WXX", mod)
         try:
-            week = week_value(dt.date(week_year, month, day))
+            named = dt.date(week_year, month, day)
         except ValueError:
             return None
         if weekend:  # "the weekend of Aug. 13": the Saturday and Sunday of that week
-            iso_year, number = (int(x) for x in week.split("-W"))
-            saturday = dt.date.fromisocalendar(iso_year, number, 6)
-            interval = Interval(saturday, saturday + dt.timedelta(days=1), Precision.DAY)
-            return Resolution(TimexType.DATE, f"{week}-WE", mod, interval)
-        return finish(TimexType.DATE, week, mod)
+            value, interval = weekend_of(named)
+            return Resolution(TimexType.DATE, value, mod, interval)
+        return finish(TimexType.DATE, week_value(named), mod)
     if ("week_n" in fields or "last_week" in fields) and month is not None:
         return _week_of_month(fields, month, year, mod, ctx)
     if year is None and "rel" in fields and dct is not None:

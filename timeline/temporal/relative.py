@@ -27,6 +27,7 @@ from timeline.temporal.values import (
     season_of,
     shift,
     unit_value,
+    weekend_of,
 )
 
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
@@ -99,11 +100,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             ref = dct + dt.timedelta(weeks=rel)
             if rel < 0 and dct.isoweekday() >= 6:
                 ref = dct  # "last weekend" said on a Sunday is the one ending today
-            week = unit_value(ref, "W")
-            monday = dt.date.fromisocalendar(ref.isocalendar().year, ref.isocalendar().week, 1)
-            interval = Interval(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6),
-                                Precision.DAY)
-            return Resolution(TimexType.DATE, f"{week}-WE", mod, narrow(interval, mod) if mod else interval)
+            value, interval = weekend_of(ref)
+            return Resolution(TimexType.DATE, value, mod, narrow(interval, mod) if mod else interval)
         if dct is None:
             return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
         resolved = finish(TimexType.DATE, unit_value(shift(dct, unit, rel), unit), mod)

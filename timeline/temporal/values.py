@@ -43,6 +43,13 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
 
 
+def weekend_of(day: dt.date) -> tuple[str, Interval]:
+    """The TIMEX3 value (``2016-W33-WE``) and the Saturday and Sunday of the ISO week of ``day``."""
+    iso = day.isocalendar()
+    saturday = dt.date.fromisocalendar(iso.year, iso.week, 6)
+    return f"{week_value(day)}-WE", Interval(saturday, saturday + dt.timedelta(days=1), Precision.DAY)
+
+
 def week_value(day: dt.date) -> str:
     """The ISO week of a day as a TIMEX3 value (``2016-W33``)."""
     iso = day.isocalendar()

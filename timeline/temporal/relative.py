@@ -60,7 +60,7 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     mod = mod_of(fields)
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
-    focus = interval_for_value(ctx.previous_value or "")
+    focus = interval_for_value(ctx.focus_value or "")
     if rel != 0 and focus is not None and _ANAPHORIC_RE.search(ctx.surface):
         # "the following year" after "May 22, 1995" is 1996: counted from the date the text
         # just named (its temporal focus), not from the DCT.

@@ -155,7 +155,13 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         return finish(TimexType.DATE, f"{n - 1:02d}", mod)
     if "holiday" in fields:
         code = str(fields["holiday"])
-        if year is None and dct is not None:
+        if year is None and dct is not None and "holiday_last" in fields:
+            year = max(y for y in (dct.year - 1, dct.year) if _holiday(code, y) < dct)
+        elif year is None and dct is not None and "holiday_next" in fields:
+            year = min(y for y in (dct.year, dct.year + 1) if _holiday(code, y) > dct)
+        elif year is None and dct is not None and "holiday_this" in fields:
+            year = dct.year
+        elif year is None and dct is not None:
             # Like a month without a year: this year's, last year's or next year's feast,
             # whichever the tense and the DCT make likely.
             year = holiday_year(code, dct, ctx)

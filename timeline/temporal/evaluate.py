@@ -196,5 +196,9 @@ def format_errors(scores: Sequence[DocumentScore]) -> str:
         for e in items:
             g = f"gold={e.gold.type}:{e.gold.value}" if e.gold else ""
             s = f"sys={e.system.type}:{e.system.value}" if e.system else ""
-            lines.append(f"{e.document}\t{g}\t{s}\t{e.context}")
+            context = e.context
+            if e.kind == "wrong-extent" and e.gold and e.system:
+                # The context shows the union of both spans; say which words each one took.
+                context = f"gold={e.gold.surface!r} sys={e.system.surface!r}\t{context}"
+            lines.append(f"{e.document}\t{g}\t{s}\t{context}")
     return "\n".join(lines) + "\n"

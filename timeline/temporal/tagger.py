@@ -120,6 +120,22 @@ def _anchor_since(text: str, start: int, res: Resolution, dct: dt.date | None) -
     return Resolution(res.type, res.value, res.mod, interval, anchored=True)
 
 
+_DAY_OFFSET_RE = re.compile(r"(?i:\bthe\s+day\s+(?P<way>before|after))\s+$")
+
+
+def _day_offset(text: str, start: int, res: Resolution) -> tuple[int, Resolution] | None:
+    """"the day before last Tuesday", "the day after Christmas": one day off the date that
+    follows, as one expression (TimeML tags the whole phrase with the shifted value)."""
+    hit = _DAY_OFFSET_RE.search(text, max(0, start - 24), start)
+    interval = res.interval
+    if hit is None or interval is None or interval.precision is not Precision.DAY \
+            or res.type is not TimexType.DATE or res.mod is not None:
+        return None
+    day = interval.start + dt.timedelta(days=-1 if hit["way"].lower() == "before" else 1)
+    return hit.start(), Resolution(res.type, day.isoformat(), None,
+                                   Interval(day, day, Precision.DAY), res.anchored)
+
+
 _LATER_RE = re.compile(r"\s+(?:later|afterwards?)\b", re.IGNORECASE)
 _LENGTH_RE = re.compile(r"^P(\d{1,4})([DWMY])$")
 
@@ -252,12 +268,15 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             continue
         if res.type is TimexType.DATE:
             res = _anchor_since(text, start, res, dct)
+            shifted = _day_offset(text, start, res)
+            if shifted is not None and (not found or found[-1].end <= shifted[0]):
+                start, res = shifted
         elif res.type is TimexType.DURATION and res.interval is None:
             res = _anchor_later(text, match.end(), res, focus)
         if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None:
             focus = res.value
         parts = _range_parts(match, res) if rule.kind == "range" else ()
-        found.append(Timex(start, match.end(), match.group(), res.type, res.value, res.mod,
+        found.append(Timex(start, match.end(), text[start : match.end()], res.type, res.value, res.mod,
                            res.interval, res.anchored, parts))
         if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value) and (
             dct is None or res.interval is None or res.interval.start <= dct

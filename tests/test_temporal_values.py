@@ -73,6 +73,16 @@ def test_duration_value(amount: float, unit: str, value: str) -> None:
         pytest.param("Mr. Smith will retire Feb. 1 after", "Feb. 1", Tense.FUTURE, id="title-stop"),
         pytest.param("Payment is due by Jan. 14", "Jan. 14", Tense.FUTURE, id="deadline"),
         pytest.param("In July", "July", Tense.UNKNOWN, id="none"),
+        pytest.param("He was released on 12 January.", "12 January", Tense.PAST_FIRM,
+                     id="was-participle"),
+        pytest.param("They fled in December.", "December", Tense.PAST_FIRM, id="strong-verb"),
+        pytest.param("It was expected in December.", "December", Tense.PAST, id="plan-participle"),
+        pytest.param("Saudi Arabia told oil companies of a cutback in September.", "September",
+                     Tense.PAST, id="telling-is-not-firm"),
+        pytest.param("The bid was extended to Nov. 16.", "Nov. 16", Tense.FUTURE, id="extended-to"),
+        pytest.param("the visit slated for September", "September", Tense.FUTURE, id="slated"),
+        pytest.param("He gave no reason for the Jan. 14 deadline.", "Jan. 14", Tense.UNKNOWN,
+                     id="deadline-noun"),
     ],
 )
 def test_tense(text: str, target: str, tense: Tense) -> None:

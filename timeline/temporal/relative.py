@@ -61,7 +61,13 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     dct = ctx.dct
     rel = int(fields.get("rel", 0))
     focus = interval_for_value(ctx.focus_value or "")
-    if rel != 0 and focus is not None and _ANAPHORIC_RE.search(ctx.surface):
+    # "the following Monday" needs a day or a week to count from; after "in 2022" it counts
+    # from the DCT, not from the year's first day.
+    fine = focus is not None and (
+        focus.precision in (Precision.DAY, Precision.WEEK)
+        or ("weekday" not in fields and fields.get("unit") not in ("D", "W", "WE"))
+    )
+    if rel != 0 and focus is not None and fine and _ANAPHORIC_RE.search(ctx.surface):
         # "the following year" after "May 22, 1995" is 1996: counted from the date the text
         # just named (its temporal focus), not from the DCT.
         dct = focus.start
@@ -234,7 +240,7 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
     if ctx.dct is not None and ("latest" in lowered or "most recent" in lowered):
         return finish(TimexType.DATE, completed_quarter(ctx.dct), None)
     if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered) \
-            and ctx.tense() is not Tense.PAST:
+            and ctx.tense() not in (Tense.PAST, Tense.PAST_FIRM):
         return finish(TimexType.DATE, f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", None)
     quarter = reference_quarter(ctx)
     return finish(TimexType.DATE, quarter or "XXXX-QX", None)

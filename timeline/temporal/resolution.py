@@ -148,6 +148,7 @@ PAST_SLACK = dt.timedelta(days=90)
 
 
 FUTURE_SLACK = dt.timedelta(days=30)
+FIRM_SLACK = dt.timedelta(days=7)
 
 
 def year_for(month: int, day: int, ctx: Context) -> int | None:
@@ -165,8 +166,15 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
         except ValueError:
             candidates.append((year, dt.date(year, month, 28)))
     # With no cue the sentence is read as past: news mostly reports what happened.
-    if ctx.tense() is Tense.FUTURE:
+    tense = ctx.tense()
+    if tense is Tense.FUTURE:
         return next(y for y, d in candidates if d >= dct - FUTURE_SLACK)
+    if tense is Tense.PAST_FIRM:
+        # "He was released on 12 January", "fled in December": what a finite past verb
+        # reports has happened, so it lies before the DCT (a bare month may be the DCT's).
+        # A week's slack for a day: DCTs are often a day or two before the date on the paper.
+        return [y for y, d in candidates
+                if (d - FIRM_SLACK if day else d.replace(day=1)) <= dct][-1]
     return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 

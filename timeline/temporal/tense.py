@@ -1,7 +1,10 @@
 """Which way a sentence points in time, to resolve "In July" or "Monday" against the DCT.
 
 News reports the past by default; a future cue (will, 'll, going to, plans to, next...) that is
-nearer to the expression than any past cue makes it point forward. Only the sentence around the
+nearer to the expression than any past cue makes it point forward. A finite past verb ("was
+released", "fled", "brought") is a firm past: what it dates lies before the DCT. A bare "-ed"
+word or a verb of saying is a weak one, which allows a date a little after the DCT
+("declared payable Dec. 15", "told of a cutback in September"). Only the sentence around the
 expression is read, so the answer depends on the text and never on other documents. The
 sentence ends of a text are found once (TenseIndex), and the cues of a sentence the first time
 an expression in it asks, so that a text full of dates costs one pass, not one pass per date,
@@ -22,6 +25,9 @@ class Tense(Enum):
     """Direction for expressions whose year or week the text leaves open."""
 
     PAST = "past"
+    # A past that a finite verb states ("was released", "fled", "ago"), not one guessed from a
+    # bare "-ed" word, which is as often a participle of a plan ("expected", "scheduled").
+    PAST_FIRM = "past-firm"
     FUTURE = "future"
     UNKNOWN = "unknown"
 
@@ -31,7 +37,7 @@ class Tense(Enum):
 _FUTURE_CUES = (
     "will", "won't", "shall", "would", "going to", "plan to", "plans to", "planning to",
     "planned to", "intend to", "intends to", "expected to", "expect to", "expects to",
-    "scheduled", "due to", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
+    "scheduled", "slated", "due to", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
     "hope to", "hopes to", "aim to", "aims to", "to be held", "upcoming", "next", "effective",
     # Present tense of scheduling verbs: news writes plans so ("Opec meets on Nov. 30",
     # "talks resume Thursday", "the law takes effect Jan. 1").
@@ -39,9 +45,12 @@ _FUTURE_CUES = (
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
     "kicks off", "is due", "are due",
 )
+# Verbs of saying and telling date the report, not what it reports ("told oil companies of a
+# cutback in September"): a past of their own, but not a firm one for the date they carry.
+_SAYING_CUES = ("said", "says", "told", "announced", "reported")
 _PAST_CUES = (
-    "said", "says", "was", "were", "had", "did", "told", "went", "came", "met", "made", "took",
-    "gave", "began", "announced", "reported", "ago", "last", "earlier", "became", "brought",
+    "was", "were", "had", "did", "went", "came", "met", "made", "took",
+    "gave", "began", "ago", "last", "earlier", "became", "brought",
     "bought", "sought", "fought", "thought", "caught", "lost", "sent", "spent", "held", "kept",
     "sold", "won", "wrote", "rose", "fell", "grew", "knew", "saw", "struck", "fled", "paid",
     "stood", "chose", "flew", "spoke", "broke", "ran", "sat", "felt", "meant",
@@ -59,7 +68,8 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
-    r"|(?P<past>" + trie_regex(_PAST_CUES) + r"|"
+    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:expected|scheduled|planned|slated|supposed|asked|told|urged|invited|designed|intended|aimed)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
+    r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|"
     r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
     r")\b|(?P<ll>'ll)\b"
@@ -76,7 +86,12 @@ _ABBREVIATION_RE = re.compile(
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
 # (inside its clause) marks a deadline.
-_DEADLINE_RE = re.compile(r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\btill)\s+$")
+_DEADLINE_RE = re.compile(
+    r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\btill"
+    # "extended its bid to Nov. 6", "postponed the vote until March": the new date lies ahead.
+    r"|\b(?:extend|postpon|delay|push|adjourn|defer)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until))\s+$"
+)
+_TARGET_RE = re.compile(r"\s+(?:deadline|target\s+date)\b")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
@@ -85,8 +100,8 @@ _WINDOW = 250
 _FRONTED_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:\w+\s+){0,2}$")
 
 
-# The cues of one stretch of text, in order: starts, ends, future?, a verb of saying?
-_Cues = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]
+# The cues of one stretch of text, in order: starts, ends, tense, a verb of saying?
+_Cues = tuple[tuple[int, ...], tuple[int, ...], tuple[Tense, ...], tuple[bool, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +141,11 @@ class TenseIndex:
             found = self._cues[key] = (
                 tuple(m.start() for m in cues),
                 tuple(m.end() for m in cues),
-                tuple(m["future"] is not None or m["ll"] is not None for m in cues),
+                tuple(
+                    Tense.FUTURE if m["future"] is not None or m["ll"] is not None
+                    else Tense.PAST_FIRM if m["firm"] is not None else Tense.PAST
+                    for m in cues
+                ),
                 tuple(m.group().lower() in _REPORTING for m in cues),
             )
         return found
@@ -136,13 +155,15 @@ class TenseIndex:
         text = self.text
         if _POSSESSIVE_RE.match(text, end):
             return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
-        if _DEADLINE_RE.search(text, max(0, start - 16), start):
+        if _DEADLINE_RE.search(text, max(0, start - 40), start):
             return Tense.FUTURE
+        if _TARGET_RE.match(text, end):
+            return Tense.UNKNOWN  # "the Jan. 14 deadline": near the DCT, either side
         i = bisect.bisect_right(self.boundaries, start)
         left = max(self.boundaries[i - 1] if i else 0, start - _WINDOW)
         j = bisect.bisect_right(self.boundaries, end)
         right = min(self.boundaries[j] if j < len(self.boundaries) else len(text), end + _WINDOW)
-        cue_starts, cue_ends, cue_future, cue_reporting = self._sentence_cues(i, j)
+        cue_starts, cue_ends, cue_tense, cue_reporting = self._sentence_cues(i, j)
         best: tuple[int, Tense] | None = None
         sentence_start = self.boundaries[i - 1] if i else 0
         fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
@@ -159,7 +180,7 @@ class TenseIndex:
             if cue_start >= end and not fronted and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
-            tense = Tense.FUTURE if cue_future[k] else Tense.PAST
+            tense = cue_tense[k]
             if best is None or distance < best[0]:
                 best = (distance, tense)
         return best[1] if best else Tense.UNKNOWN

@@ -335,6 +335,10 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     date: dt.date | None = ctx.dct
+    focus = interval_for_value((ctx.focus_value or "")[:10])
+    if focus is not None and focus.precision is Precision.DAY:
+        # "He was shot on Oct. 23 ... at 10 p.m.": a bare time is on the day last named.
+        date = focus.start
     weekday = int_field(fields, "weekday")
     if weekday is not None:
         date = weekday_date(weekday, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.export.sanitize import clean_terminal, neutralise_cell
+from timeline.export.sanitize import clean_terminal, neutralise_cell, neutralise_cells
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,7 @@ def test_clean_terminal(text: str, expected: str) -> None:
 )
 def test_neutralise_cell(value: str, expected: str) -> None:
     assert neutralise_cell(value) == expected
+    # the in-place form for a row of cells agrees, and leaves the other positions alone
+    cells = ["=x", value, value]
+    neutralise_cells(cells, (1,))
+    assert cells == ["=x", expected, value]

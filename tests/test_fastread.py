@@ -7,6 +7,7 @@ SQLAlchemy (that is what it is for).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from click.testing import CliRunner, Result
 from tests.conftest import ROOT
 from timeline.cli import main
 from timeline.cli.options import EVENT_FORMATS
+from timeline.export.records import event_cells
 from timeline.store import fastread
 from timeline.store.chronology import EventFilter
 from timeline.store.database import open_store
@@ -112,6 +114,12 @@ def test_the_same_events_as_the_sqlalchemy_path(any_db: Path, reader: fastread.F
     assert len(list(reader.events(EventFilter(actors=("Iran",))))) > 10
 
 
+def test_cells_are_the_event_cells_of_its_events(reader: fastread.FastReader, any_db: Path) -> None:
+    # What CSV and TSV are written from on this path, built without EventRows.
+    for flt in _filters(any_db):
+        assert list(reader.event_cells(flt)) == [event_cells(r) for r in reader.events(flt)], flt
+
+
 def test_pages_beyond_the_first_and_ties_across_them(synth_db: Path) -> None:
     # 2 * need + 64 rows a page: with --offset, later pages and runs of equal dates are read.
     store = open_store(str(synth_db))
@@ -174,6 +182,44 @@ def test_raw_csv_export_to_a_file_is_the_same(
         )
         outputs.append((result.output, out.read_bytes()))
     assert outputs[0] == outputs[1]
+
+
+def test_csv_of_awkward_values_is_the_same(
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Values the seeds lack: formulas in every cell from documents, no publication date,
+    # unresolved dates (NULL dates and precision), a flagged date.
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute(
+            "UPDATE documents SET source = '=' || source, published = NULL WHERE id % 2 = 0"
+        )
+        conn.execute("UPDATE actors SET name = '@' || name WHERE id % 3 = 0")
+        conn.execute("UPDATE timexes SET text = '-' || text WHERE id % 2 = 1")
+        conn.execute("UPDATE events SET text = '+' || text, approximate = 1 WHERE id % 4 = 1")
+        conn.execute(
+            "UPDATE events SET date_start = NULL, date_end = NULL, precision = NULL "
+            "WHERE id % 5 = 2"
+        )
+    store = open_store(str(seeded_db))
+    try:
+        with fastread.open_reader(str(seeded_db)) as r, store.session() as session:  # type: ignore[union-attr]
+            expected = [event_cells(row) for row in iter_events(session, EventFilter())]
+            assert list(r.event_cells(EventFilter())) == expected
+    finally:
+        store.close()
+    # and the cells path must be the one taken: no EventRow is built for CSV or TSV
+    monkeypatch.setattr(fastread.FastReader, "events", None)
+    for fmt in ("csv", "tsv"):
+        for raw in ((), ("--raw",)):
+            args = ("export", "--format", fmt, *raw)
+            fast = _cli(seeded_db, *args, fast=True, monkeypatch=monkeypatch)
+            slow = _cli(seeded_db, *args, fast=False, monkeypatch=monkeypatch)
+            assert fast.exit_code == slow.exit_code == 0, fast.output
+            assert fast.stdout_bytes == slow.stdout_bytes
+            text = fast.stdout.replace("\t", ",")
+            for mark in ("=", "@", "-", "+"):  # a neutralised cell, quoted or not
+                assert bool(re.search(f",\"?'{re.escape(mark)}", text)) != bool(raw), (fmt, mark)
+            assert ",true" in text and ",," in text
 
 
 def test_an_unknown_actor_reads_the_same(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,6 +334,7 @@ def test_order_is_dates_then_document_position_and_offsets_slice_it(
                 iran = EventFilter(actors=("Iran",), reverse=reverse)
                 everything = list(r.events(iran))
                 assert everything == list(iter_events(session, iran))
+                assert list(r.event_cells(iran)) == [event_cells(x) for x in everything]
                 dated = [row for row in everything if row.date_start]
                 key = [
                     (x.date_start, x.date_end, x.document_id, position[x.event_id]) for x in dated

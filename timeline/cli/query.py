@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 def _write(
     cli: CliContext, flt: EventFilter, fmt: str, raw: bool, out: TextIO, merged: bool = False
 ) -> int:
-    from timeline.export.formats import TABLE_FORMATS, write_events, write_table
+    from timeline.export.formats import (
+        CELL_FORMATS,
+        TABLE_FORMATS,
+        write_event_cells,
+        write_events,
+        write_table,
+    )
 
     if not merged:
         # An up-to-date SQLite file is read without importing SQLAlchemy (start-up, issue 7).
@@ -26,6 +32,9 @@ def _write(
         reader = open_reader(cli.db)
         if reader is not None:
             with friendly_errors(), reader:
+                if fmt in CELL_FORMATS:
+                    # CSV cells straight from the rows statement: no EventRow per event
+                    return write_event_cells(reader.event_cells(flt), fmt, out, raw=raw)
                 return write_events(reader.events(flt), fmt, out, raw=raw)
 
     from timeline.store.query import iter_events

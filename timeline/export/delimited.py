@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.export.records import DOCUMENT_TEXT_COLUMNS, EVENT_COLUMNS, cell_text, event_cells
-from timeline.export.sanitize import neutralise_cell
+from timeline.export.sanitize import neutralise_cell, neutralise_cells
 from timeline.store.rows import EventRow
 
 if TYPE_CHECKING:
@@ -41,15 +41,21 @@ def write_events_delimited(
     rows: Iterable[EventRow], out: TextIO, *, delimiter: str = ",", raw: bool = False
 ) -> int:
     """Write EVENT_COLUMNS with a header, one line per event; return the number of events."""
+    return write_event_cells_delimited(map(event_cells, rows), out, delimiter=delimiter, raw=raw)
+
+
+def write_event_cells_delimited(
+    rows: Iterable[list[str]], out: TextIO, *, delimiter: str = ",", raw: bool = False
+) -> int:
+    """As write_events_delimited, from each event's ``records.event_cells`` (a list it may
+    change), which the sqlite3 read path builds without an EventRow (issue 7)."""
     writer = _writer(out, delimiter)
     writer.writerow(EVENT_COLUMNS)
     count = 0
-    for row in rows:
-        cells = event_cells(row)
+    for cells in rows:
         if not raw:
             # only the cells from documents (a loop over all twelve was a tenth of an export)
-            for i in _DOCUMENT_TEXT_POSITIONS:
-                cells[i] = neutralise_cell(cells[i])
+            neutralise_cells(cells, _DOCUMENT_TEXT_POSITIONS)
         writer.writerow(cells)
         count += 1
     return count

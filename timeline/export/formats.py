@@ -15,7 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from timeline.export.delimited import write_events_delimited, write_table_delimited
+from timeline.export.delimited import (
+    write_event_cells_delimited,
+    write_events_delimited,
+    write_table_delimited,
+)
 from timeline.export.json_export import (
     event_objects,
     table_objects,
@@ -71,6 +75,20 @@ def write_events(
     if fmt == "timelinejs":
         return write_timelinejs(rows, out, title=title)
     return write_timelinejs_csv(rows, out, raw=raw, title=title)
+
+
+# The formats write_event_cells writes.
+CELL_FORMATS: tuple[str, ...] = ("csv", "tsv")
+
+
+def write_event_cells(
+    rows: Iterable[list[str]], fmt: str, out: TextIO, *, raw: bool = False
+) -> int:
+    """As write_events for a format of CELL_FORMATS, from each event's
+    ``records.event_cells`` instead of its EventRow (the sqlite3 read path builds them
+    without one: timeline.store.fastread.FastReader.event_cells)."""
+    _check(fmt, CELL_FORMATS)
+    return write_event_cells_delimited(rows, out, delimiter="," if fmt == "csv" else "\t", raw=raw)
 
 
 def write_table(

@@ -5,7 +5,8 @@
 through SQLAlchemy (query.py). Both paths run the code here: the filter, the paging that turns
 pages of ``(key1, key2, event_id)`` rows into chronological ids, and the plain SQL (the same
 text on SQLite and PostgreSQL) that turns ids into EventRows, so that what the two return can
-only differ in the statements that select the ids.
+only differ in the statements that select the ids. The same rows can be built as the CSV
+cells of each event instead (EVENT_CELLS), for a CSV export that needs no EventRow.
 
 Chronological order is date_start, date_end, then the position in the document (DESIGN.md);
 events whose date is still unresolved come last.
@@ -18,7 +19,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from timeline.store.names import alias_key
 from timeline.store.rows import EventRow
@@ -36,6 +37,20 @@ PLACE_RELATIONS = ("located_in", "capital_of", "part_of")
 Fetch = Callable[[str], Sequence[Sequence[Any]]]
 # Rows of an id statement with LIMIT and OFFSET (limit None: every row, streamed).
 Page = Callable[[int | None, int], Iterable[Sequence[Any]]]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RowShape(Generic[T]):
+    """What each event is built into: the columns its rows statement selects from events,
+    timexes and documents, and ``build(row, actors, places)`` of one result row with the
+    event's actor and place names in order of mention. The first three columns must be
+    events.id, events.document_id and events.position (a run of equal dates is put in
+    document order from them)."""
+
+    columns: str
+    build: Callable[[Sequence[Any], list[str], list[str]], T]
 
 
 @dataclass(frozen=True)
@@ -118,9 +133,15 @@ def paged(page: Page, need: int | None) -> Iterator[Sequence[Any]]:
 
 
 def chronological_rows(
-    flt: EventFilter, dated: Page, undated: Page, dated_exact: bool, fetch: Fetch
-) -> Iterator[EventRow]:
-    """The events matching ``flt`` in chronological order, offset and limit applied.
+    flt: EventFilter,
+    dated: Page,
+    undated: Page,
+    dated_exact: bool,
+    fetch: Fetch,
+    shape: RowShape[T],
+) -> Iterator[T]:
+    """The events matching ``flt`` in chronological order, offset and limit applied, each
+    built as ``shape`` says (EVENT_ROWS: an EventRow).
 
     ``dated`` and ``undated`` page the two id statements of a filter, which yield
     ``(key1, key2, event_id)`` rows in key order: ``(date_start, date_end, id)`` for dated
@@ -157,7 +178,7 @@ def chronological_rows(
         pending += len(ids)
         if pending < (CHUNK if left is None else min(CHUNK, left)):
             continue
-        rows = _ordered(fetch, batch, actor_names, flt.reverse)
+        rows = _ordered(fetch, shape, batch, actor_names, flt.reverse)
         yield from rows
         if left is not None:
             left -= len(rows)
@@ -165,7 +186,7 @@ def chronological_rows(
                 return
         batch, pending = [], 0
     if batch:
-        yield from _ordered(fetch, batch, actor_names, flt.reverse)
+        yield from _ordered(fetch, shape, batch, actor_names, flt.reverse)
 
 
 def _in_document_order(fetch: Fetch, ids: list[int], reverse: bool) -> list[int]:
@@ -208,28 +229,33 @@ def _runs(rows: Iterable[Sequence[Any]], size: int) -> Iterator[Run]:
 
 
 def _ordered(
-    fetch: Fetch, batch: list[Run], actor_names: dict[int, str], reverse: bool
-) -> list[EventRow]:
+    fetch: Fetch,
+    shape: RowShape[T],
+    batch: list[Run],
+    actor_names: dict[int, str],
+    reverse: bool,
+) -> list[T]:
     """The rows of ``batch``, each unordered run put in document order (ids that are not
     events, deleted meanwhile, are left out)."""
     ids = [i for run, _ in batch for i in run]
-    found: dict[int, tuple[EventRow, tuple[int, int]]] = {}
+    found: dict[int, T] = {}
+    where: dict[int, tuple[int, int]] = {}
+    # positions only when a run needs them: two tuples per event were a cost of their own
+    ties = any(unordered for _, unordered in batch)
     for start in range(0, len(ids), CHUNK):  # one run may be long (events "in 2005")
-        found.update(_rows_by_id(fetch, ids[start : start + CHUNK], actor_names))
-    out: list[EventRow] = []
+        rows = _rows_by_id(fetch, shape, ids[start : start + CHUNK], actor_names, found)
+        if ties:
+            where.update((r[0], (r[1], r[2])) for r in rows)
+    out: list[T] = []
     for run, unordered in batch:
-        pairs = [found[i] for i in run if i in found]
+        present = [i for i in run if i in found]
         if unordered:
-            pairs.sort(key=lambda pair: pair[1], reverse=reverse)
-        out.extend(row for row, _ in pairs)
+            present.sort(key=where.__getitem__, reverse=reverse)
+        out.extend([found[i] for i in present])
     return out
 
 
-_ROWS_SQL = """SELECT events.id, events.date_start, events.date_end, events.precision,
-events.approximate, events.text, events.start, events.position, timexes.text, timexes.value,
-timexes.start, timexes."end", documents.id, documents.source, documents.published,
-documents.title
-FROM events JOIN timexes ON timexes.id = events.timex_id
+_ROWS_FROM = """FROM events JOIN timexes ON timexes.id = events.timex_id
 JOIN documents ON documents.id = events.document_id WHERE events.id IN """
 
 # Actor ids, not names: ix_event_actors_event_id covers this statement, and the name of each
@@ -239,23 +265,34 @@ FROM event_actors WHERE event_actors.event_id IN {ids}
 ORDER BY event_actors.event_id, event_actors.start"""
 
 
-def event_rows(fetch: Fetch, ids: Sequence[int]) -> list[EventRow]:
-    """EventRows for ``ids``, in the order given (ids that are not events are left out)."""
-    found = _rows_by_id(fetch, ids, {})
-    return [found[i][0] for i in ids if i in found]
-
-
 def _rows_by_id(
-    fetch: Fetch, ids: Sequence[int], actor_names: dict[int, str]
-) -> dict[int, tuple[EventRow, tuple[int, int]]]:
-    """Each event of ``ids`` as an EventRow with its (document_id, position).
+    fetch: Fetch,
+    shape: RowShape[T],
+    ids: Sequence[int],
+    actor_names: dict[int, str],
+    found: dict[int, T],
+) -> Sequence[Sequence[Any]]:
+    """Build each event of ``ids`` into ``found`` (by id); return the result rows.
 
     Plain tuples unpacked by position, from the driver's cursor: building a SQLAlchemy Row
     per result row was 60% of a 100,000-event export. ``actor_names`` (id -> name) is filled
     as names are looked up, for the next call to reuse.
     """
     listed = in_list(ids)
-    rows = fetch(_ROWS_SQL + listed)
+    rows = fetch(f"SELECT {shape.columns}\n{_ROWS_FROM}{listed}")
+    names = _names(fetch, listed, actor_names)
+    build = shape.build
+    no_names: tuple[list[str], list[str]] = ([], [])
+    for r in rows:
+        actors, places = names.get(r[0], no_names)
+        found[r[0]] = build(r, actors, places)
+    return rows
+
+
+def _names(
+    fetch: Fetch, listed: str, actor_names: dict[int, str]
+) -> dict[int, tuple[list[str], list[str]]]:
+    """The actor and place names of the events ``listed``, each once, in order of mention."""
     links = fetch(_LINKS_SQL.format(ids=listed))
     missing = {r[2] for r in links} - actor_names.keys()
     if missing:
@@ -273,30 +310,65 @@ def _rows_by_id(
         name = actor_names[actor_id]
         if name not in target:
             target.append(name)
-    no_names: tuple[list[str], list[str]] = ([], [])
-    out: dict[int, tuple[EventRow, tuple[int, int]]] = {}
-    for r in rows:
-        (event_id, ds, de, precision, approximate, text_, start, position, date_text, value,
-         tstart, tend, doc_id, source, published, title) = r  # fmt: skip
-        actors, places = lists.get(event_id, no_names)
-        mstart = max(0, tstart - start)
-        row = EventRow(
-            event_id=event_id,
-            date_start=ds or "",
-            date_end=de or "",
-            precision=precision or "",
-            approximate=bool(approximate),
-            date_text=date_text,
-            timex_value=value,
-            actors=tuple(actors),
-            places=tuple(places),
-            text=text_,
-            document=source,
-            published=published,
-            document_id=doc_id,
-            document_title=title,
-            mention_start=mstart,
-            mention_end=min(len(text_), mstart + (tend - tstart)),
-        )
-        out[event_id] = (row, (doc_id, position))
-    return out
+    return lists
+
+
+def _event_row(r: Sequence[Any], actors: list[str], places: list[str]) -> EventRow:
+    (event_id, doc_id, _position, ds, de, precision, approximate, text_, start, date_text,
+     value, tstart, tend, source, published, title) = r  # fmt: skip
+    mstart = max(0, tstart - start)
+    return EventRow(
+        event_id=event_id,
+        date_start=ds or "",
+        date_end=de or "",
+        precision=precision or "",
+        approximate=bool(approximate),
+        date_text=date_text,
+        timex_value=value,
+        actors=tuple(actors),
+        places=tuple(places),
+        text=text_,
+        document=source,
+        published=published,
+        document_id=doc_id,
+        document_title=title,
+        mention_start=mstart,
+        mention_end=min(len(text_), mstart + (tend - tstart)),
+    )
+
+
+EVENT_ROWS = RowShape(
+    """events.id, events.document_id, events.position, events.date_start, events.date_end,
+events.precision, events.approximate, events.text, events.start, timexes.text, timexes.value,
+timexes.start, timexes."end", documents.source, documents.published, documents.title""",
+    _event_row,
+)
+
+# timeline.export.records.bool_text of a flag, indexed by it (0/1 on SQLite, bool elsewhere).
+_FLAG_TEXT = ("false", "true")
+
+
+def _event_cells(r: Sequence[Any], actors: list[str], places: list[str]) -> list[str]:
+    return [
+        str(r[0]), r[3], r[4], r[5], r[6], r[7], "; ".join(actors), "; ".join(places),
+        r[8], r[9], r[10], _FLAG_TEXT[r[11]],
+    ]  # fmt: skip
+
+
+# Each event as the cells of timeline.export.records.EVENT_COLUMNS, exactly what
+# ``records.event_cells(row)`` makes of its EventRow (not neutralised): a 100,000-event CSV
+# export spent about a tenth of its time building frozen EventRows only to take them apart
+# again. Missing values are made empty strings by SQL. tests/test_fastread.py compares both.
+EVENT_CELLS = RowShape(
+    """events.id, events.document_id, events.position, coalesce(events.date_start, ''),
+coalesce(events.date_end, ''), coalesce(events.precision, ''), timexes.text, timexes.value,
+events.text, documents.source, coalesce(documents.published, ''), events.approximate""",
+    _event_cells,
+)
+
+
+def event_rows(fetch: Fetch, ids: Sequence[int]) -> list[EventRow]:
+    """EventRows for ``ids``, in the order given (ids that are not events are left out)."""
+    found: dict[int, EventRow] = {}
+    _rows_by_id(fetch, EVENT_ROWS, ids, {}, found)
+    return [found[i] for i in ids if i in found]

@@ -25,9 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from timeline.store.chronology import CHUNK as CHUNK
-from timeline.store.chronology import PLACE_RELATIONS as PLACE_RELATIONS
-from timeline.store.chronology import EventFilter as EventFilter
 from timeline.store.chronology import (
+    EVENT_ROWS,
     Fetch,
     Page,
     allowed_precisions,
@@ -37,6 +36,8 @@ from timeline.store.chronology import (
     event_rows,
     fts5_query,
 )
+from timeline.store.chronology import PLACE_RELATIONS as PLACE_RELATIONS
+from timeline.store.chronology import EventFilter as EventFilter
 from timeline.store.common import UnknownActorError as UnknownActorError
 from timeline.store.fulltext import text_condition
 from timeline.store.models import (
@@ -260,7 +261,8 @@ def iter_events(session: Session, flt: EventFilter) -> Iterator[EventRow]:
     """Events matching ``flt`` in chronological order, streamed in chunks."""
     query = build_query(session, flt)
     dated, undated = _page(session, query.dated), _page(session, query.undated)
-    yield from chronological_rows(flt, dated, undated, query.dated_exact, _fetch(session))
+    fetch = _fetch(session)
+    yield from chronological_rows(flt, dated, undated, query.dated_exact, fetch, EVENT_ROWS)
 
 
 def rows_for_ids(session: Session, ids: Sequence[int]) -> list[EventRow]:

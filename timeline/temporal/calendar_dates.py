@@ -108,6 +108,19 @@ def _week_of_month(
     return Resolution(TimexType.DATE, week_value(middle), mod, Interval(first, last, Precision.WEEK))
 
 
+def _year_of_weekday(month: int, day: int, weekday: int, dct: dt.date) -> int | None:
+    """"Mon., Jan. 3" without a year: the year near the DCT in which Jan. 3 is a Monday, if
+    exactly one of the three around it is (the weekday settles what the tense would guess)."""
+    years = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                years.append(year)
+        except ValueError:
+            continue
+    return years[0] if len(years) == 1 else None
+
+
 def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     """Calendar dates spelled out in full or in part: years, months, days, quarters, decades."""
     mod = mod_of(fields)
@@ -152,6 +165,16 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         n = int_field(fields, "century")
         if n is None or not 1 <= n <= 21:
             return None
+        last = int_field(fields, "end_century")
+        if last is not None:
+            if not n < last <= 21:
+                return None
+            first = interval_for_value(f"{n - 1:02d}")
+            final = interval_for_value(f"{last - 1:02d}")
+            if first is None or final is None:
+                return None
+            span = Interval(first.start, final.end, Precision.CENTURY)
+            return Resolution(TimexType.DATE, f"{n - 1:02d}", mod, span)
         return finish(TimexType.DATE, f"{n - 1:02d}", mod)
     if "holiday" in fields:
         code = str(fields["holiday"])
@@ -214,6 +237,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if year is None and "rel" in fields and dct is not None:
         year = dct.year + int(fields["rel"])  # "March last year"
     if month is not None:
+        if year is None and day is not None and dct is not None and "weekday" in fields:
+            year = _year_of_weekday(month, day, int(fields["weekday"]), dct)
         if year is None:
             year = year_for(month, day or 0, ctx)
         prefix = f"{year:04d}" if year else "XXXX"

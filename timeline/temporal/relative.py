@@ -346,7 +346,7 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
     elif "month" in fields:
         month, day = int_field(fields, "month"), int_field(fields, "day")
-        year = year_for(month or 1, day or 1, ctx)
+        year = int_field(fields, "year") or year_for(month or 1, day or 1, ctx)
         try:
             date = dt.date(year, month or 1, day or 1) if year else None
         except ValueError:

@@ -13,10 +13,9 @@ from timeline.temporal.resolution import (
     int_field,
     mod_of,
 )
+from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
-from timeline.temporal.values import (
-    shift,
-)
+from timeline.temporal.values import interval_for_value, shift
 
 # The unit a fraction of each unit is written in, and how many of them make one.
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
@@ -105,8 +104,15 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
                 else Interval(ctx.dct, ctx.dct + dt.timedelta(days=1), Precision.DAY)
             return Resolution(TimexType.DURATION, value, mod, interval, anchored=True)
         return Resolution(TimexType.DURATION, value, mod)
-    other = shift(ctx.dct, unit if unit != "WE" else "W", round(count) * rel)
-    start, end = (other, ctx.dct) if rel < 0 else (ctx.dct, other)
+    anchor = ctx.dct
+    focus = interval_for_value(ctx.focus_value or "")
+    if rel > 0 and focus is not None and focus.start < anchor \
+            and ctx.tense() in (Tense.PAST, Tense.PAST_FIRM):
+        # "In mid-1943 ... Over the next three years the war spread": a past-tense "next"
+        # counts from the date the story is at, not from the DCT.
+        anchor = focus.start
+    other = shift(anchor, unit if unit != "WE" else "W", round(count) * rel)
+    start, end = (other, anchor) if rel < 0 else (anchor, other)
     precision = {"Y": Precision.YEAR, "M": Precision.MONTH, "W": Precision.WEEK,
                  "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY,
                  "ML": Precision.CENTURY, "FN": Precision.WEEK}

@@ -256,6 +256,9 @@ _FOCUS_NEEDS = {
 }
 
 
+_SEASONS = frozenset({"SP", "SU", "FA", "WI"})
+
+
 def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     """"that year", "later that day", "the same day", "the next morning": from the focus date.
 
@@ -264,6 +267,12 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     1998-10-XX); with no date named before, the value is fully open.
     """
     unit = str(fields.get("unit", ""))
+    season = str(fields.get("season") or (unit if unit in _SEASONS else ""))
+    if season:  # "that summer", "the summer of that year": a season of the year named last
+        focus_year = interval_for_value(ctx.focus_value or "")
+        if focus_year is None or focus_year.precision.rank > Precision.YEAR.rank:
+            return finish(TimexType.DATE, f"XXXX-{season}", mod_of(fields))
+        return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{season}", mod_of(fields))
     unit = unit if unit in _FOCUS_NEEDS else "D"
     step = 1 if "next" in fields else -1 if "prev" in fields else 0
     if "day_before" in fields:  # "the day before", "the year after" at the end of a clause

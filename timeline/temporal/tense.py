@@ -54,6 +54,9 @@ _PAST_CUES = (
     "bought", "sought", "fought", "thought", "caught", "lost", "sent", "spent", "held", "kept",
     "sold", "won", "wrote", "rose", "fell", "grew", "knew", "saw", "struck", "fled", "paid",
     "stood", "chose", "flew", "spoke", "broke", "ran", "sat", "felt", "meant",
+    # More strong past forms that are neither present tense nor nouns.
+    "led", "found", "built", "drove", "threw", "shot", "hid", "swore", "withdrew", "drew",
+    "froze", "stole", "woke", "tore", "shook", "rode", "sank", "taught", "overthrew",
 )
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
 # a participle after "be" ("will be named", "will be held") is a passive, not a past tense.

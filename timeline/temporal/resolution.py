@@ -157,6 +157,11 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
     Past: the latest such date not far after the DCT; future: the earliest not far before it.
     """
     if ctx.dct is None:
+        # No DCT: "In 1916, the battle began on 1 July" takes the year the text names last;
+        # with none named the year stays open.
+        focus = interval_for_value(ctx.focus_value or "")
+        if focus is not None and focus.start.year == focus.end.year:
+            return focus.start.year
         return None
     dct = ctx.dct
     candidates: list[tuple[int, dt.date]] = []

@@ -1,10 +1,11 @@
 """CSV and TSV: for spreadsheets, pandas and the Unix tools.
 
 Both use the csv module's RFC 4180 quoting (a cell holding the delimiter, a quote or a line break
-is quoted, quotes doubled), UTF-8 text and a header row. Lines end with CRLF in CSV, as RFC 4180
-says and spreadsheets expect, and with LF in TSV, which ``cut``/``awk`` users read. Callers
-writing to a file must open it with ``newline=""`` (the csv module's rule) so that the line ends
-are written as given.
+is quoted, quotes doubled), UTF-8 text and a header row; event lines without quotes or line
+breaks are joined here instead, to the same bytes (see _plain_line). Lines end with CRLF in
+CSV, as RFC 4180 says and spreadsheets expect, and with LF in TSV, which ``cut``/``awk`` users
+read. Callers writing to a file must open it with ``newline=""`` (the csv module's rule) so that
+the line ends are written as given.
 
 Spreadsheet safety: cells whose text comes from documents go through ``neutralise_cell`` unless
 ``raw`` is set; see timeline.export.sanitize.
@@ -51,14 +52,41 @@ def write_event_cells_delimited(
     change), which the sqlite3 read path builds without an EventRow (issue 7)."""
     writer = _writer(out, delimiter)
     writer.writerow(EVENT_COLUMNS)
+    line_end = CSV_LINE_END if delimiter == "," else TSV_LINE_END
     count = 0
     for cells in rows:
         if not raw:
             # only the cells from documents (a loop over all twelve was a tenth of an export)
             neutralise_cells(cells, _DOCUMENT_TEXT_POSITIONS)
-        writer.writerow(cells)
+        line = _plain_line(cells, delimiter)
+        if line is None:
+            writer.writerow(cells)
+        else:
+            out.write(line + line_end)
         count += 1
     return count
+
+
+def _plain_line(cells: list[str], delimiter: str) -> str | None:
+    """The line the csv module writes for ``cells`` (without its end) when no cell holds a
+    quote or a line break; None when one does, or a cell is not text: the csv module writes
+    those by its own rules.
+
+    Why: Python 3.11's C writer tests every character of every cell against the line
+    terminator with a function call. Writing the lines of a 100,000-event export took it
+    0.28 s (of 1.8 s CPU for the whole export); a few scans of the joined text, 0.07 s.
+    """
+    try:
+        whole = "".join(cells)
+    except TypeError:
+        return None
+    if '"' in whole or "\r" in whole or "\n" in whole:
+        return None
+    if delimiter in whole:
+        # QUOTE_MINIMAL: a cell holding the delimiter goes in quotes; with no quote inside,
+        # nothing in it is doubled
+        return delimiter.join([f'"{cell}"' if delimiter in cell else cell for cell in cells])
+    return delimiter.join(cells)
 
 
 def write_table_delimited(

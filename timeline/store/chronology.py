@@ -240,7 +240,7 @@ def _ordered(
     ids = [i for run, _ in batch for i in run]
     found: dict[int, T] = {}
     where: dict[int, tuple[int, int]] = {}
-    # positions only when a run needs them: two tuples per event were a cost of their own
+    # positions only when a run needs them (never without --actor or --place: full order)
     ties = any(unordered for _, unordered in batch)
     for start in range(0, len(ids), CHUNK):  # one run may be long (events "in 2005")
         rows = _rows_by_id(fetch, shape, ids[start : start + CHUNK], actor_names, found)

@@ -160,5 +160,6 @@ def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution
     if month is not None:  # "each July"
         return Resolution(TimexType.SET, f"XXXX-{month:02d}")
     unit = str(fields.get("unit2") or fields.get("unit", ""))
-    value = duration_value(count if "unit2" in fields else 1, unit)
+    # "every other week" recurs every two of them
+    value = duration_value(count if "unit2" in fields else 2 if "other" in fields else 1, unit)
     return Resolution(TimexType.SET, value) if value else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from timeline.temporal.resolution import (
     FUTURE_SLACK,
@@ -53,7 +54,45 @@ _BY_WEEKDAY = {
 }
 
 
-def _holiday(code: str, year: int) -> dt.date:
+# Movable feasts of other calendars: the public calendar they are read from (ISO country code
+# of the `holidays` package) and the name it gives the feast's first day.
+_MOVABLE = {
+    "EID_AL_FITR": ("IR", "Eid al-Fitr"),
+    "EID_AL_ADHA": ("IR", "Eid al-Adha"),
+    "ASHURA": ("IR", "Ashura"),
+    "NOWRUZ": ("IR", "Nowruz"),
+    "YOM_KIPPUR": ("IL", "Yom Kippur"),
+    "ROSH_HASHANAH": ("IL", "Rosh Hashanah"),
+    "PASSOVER": ("IL", "Pesach"),
+    "LUNAR_NEW_YEAR": ("CN", "Chinese New Year (Spring Festival)"),
+    "DIWALI": ("IN", "Diwali"),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _public_calendar(country: str, year: int) -> dict[str, dt.date]:
+    """The first day of each public holiday of one country's year, by name (imported on first
+    use: the package costs ~0.1 s to import, and most texts name no such feast)."""
+    import holidays  # type: ignore[import-untyped,unused-ignore]
+
+    first: dict[str, dt.date] = {}
+    try:
+        days = holidays.country_holidays(country, years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return first
+    for day, name in sorted(days.items()):
+        for part in str(name).split("; "):
+            first.setdefault(part, day)
+    return first
+
+
+def _holiday(code: str, year: int) -> dt.date | None:
+    """The feast's day in ``year``, or None where its calendar does not reach that year."""
+    if code in _MOVABLE:
+        if not 1900 <= year <= 2100:
+            return None
+        country, name = _MOVABLE[code]
+        return _public_calendar(country, year).get(name)
     if code in _BY_WEEKDAY:
         month, weekday, n = _BY_WEEKDAY[code]
         when = _nth_weekday(year, month, weekday, n)
@@ -67,12 +106,16 @@ def _holiday(code: str, year: int) -> dt.date:
     return dt.date(year, int(fixed_month), int(fixed_day))
 
 
-def holiday_year(code: str, dct: dt.date, ctx: Context) -> int:
+def _feast_days(code: str, years: tuple[int, ...]) -> list[tuple[int, dt.date]]:
+    return [(y, d) for y in years if (d := _holiday(code, y)) is not None]
+
+
+def holiday_year(code: str, dct: dt.date, ctx: Context) -> int | None:
     """The year of a feast named without one, chosen as for a month (year_for)."""
-    candidates = [(y, _holiday(code, y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    candidates = _feast_days(code, (dct.year - 1, dct.year, dct.year + 1))
     if ctx.tense() is Tense.FUTURE:
-        return next(y for y, d in candidates if d >= dct - FUTURE_SLACK)
-    return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
+        return next((y for y, d in candidates if d >= dct - FUTURE_SLACK), None)
+    return next((y for y, d in reversed(candidates) if d <= dct + PAST_SLACK), None)
 
 
 def _spoken_year(text: str, ctx: Context) -> int | None:
@@ -179,9 +222,11 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if "holiday" in fields:
         code = str(fields["holiday"])
         if year is None and dct is not None and "holiday_last" in fields:
-            year = max(y for y in (dct.year - 1, dct.year) if _holiday(code, y) < dct)
+            past = _feast_days(code, (dct.year - 1, dct.year))
+            year = max((y for y, d in past if d < dct), default=None)
         elif year is None and dct is not None and "holiday_next" in fields:
-            year = min(y for y in (dct.year, dct.year + 1) if _holiday(code, y) > dct)
+            ahead = _feast_days(code, (dct.year, dct.year + 1))
+            year = min((y for y, d in ahead if d > dct), default=None)
         elif year is None and dct is not None and "holiday_this" in fields:
             year = dct.year
         elif year is None and dct is not None:
@@ -192,6 +237,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return finish(TimexType.DATE, "XXXX-WXX" if "holiday_week" in fields else "XXXX-XX-XX",
                           mod)
         when = _holiday(code, year)
+        if when is None:  # a movable feast outside its calendar's years
+            return finish(TimexType.DATE, f"{year:04d}", mod)
         if "holiday_week" in fields:  # "Easter week"
             return finish(TimexType.DATE, week_value(when), mod)
         return finish(TimexType.DATE, when.isoformat(), mod)

@@ -337,8 +337,9 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         if hour is None:
             return None
         ampm = str(fields.get("ampm", "")).lower()
-        if str(fields.get("half_day", "")).lower() in {"afternoon", "evening"}:
-            ampm = "pm"
+        half_day = str(fields.get("half_day", "")).lower()
+        if half_day in {"afternoon", "evening"} or (half_day == "night" and hour >= 6):
+            ampm = "pm"  # "11:30 Monday night" is 23:30; "2:00 Monday night" stays 02:00
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

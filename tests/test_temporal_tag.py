@@ -444,6 +444,7 @@ def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, 
         pytest.param("He left weeks before the shooting.", id="weeks-before"),
         pytest.param("Children aged 10 to 15 years old were hurt.", id="age-range"),
         pytest.param("veterans of the Yom Kippur War", id="war-named-for-a-feast"),
+        pytest.param("He scored a first-half goal.", id="first-half-of-a-match"),
     ],
 )
 def test_does_not_tag(text: str) -> None:

@@ -71,7 +71,7 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
-    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:expected|scheduled|planned|slated|supposed|asked|told|urged|invited|designed|intended|aimed)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
+    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:expected|scheduled|rescheduled|planned|slated|supposed|called|booked|asked|told|urged|invited|designed|intended|aimed)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
     r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|"
     r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
@@ -92,7 +92,7 @@ _ABBREVIATION_RE = re.compile(
 _DEADLINE_RE = re.compile(
     r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\btill"
     # "extended its bid to Nov. 6", "postponed the vote until March": the new date lies ahead.
-    r"|\b(?:extend|postpon|delay|push|adjourn|defer)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until))\s+$"
+    r"|\b(?:extend|postpon|delay|push|adjourn|defer|reschedul|mov)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until|for))\s+$"
 )
 _TARGET_RE = re.compile(r"\s+(?:deadline|target\s+date)\b")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")

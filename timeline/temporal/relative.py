@@ -345,14 +345,15 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     date: dt.date | None = ctx.dct
-    focus = interval_for_value((ctx.focus_value or "")[:10])
-    if focus is not None and focus.precision is Precision.DAY \
-            and ctx.tense() is not Tense.UNKNOWN:
-        # "He was shot on Oct. 23 ... at 10 p.m.": a bare time in a sentence that tells of
-        # something done or to come is on the day last named; with no tense ("Flights leave at
-        # 9 a.m."), on the DCT's.
-        date = focus.start
     weekday = int_field(fields, "weekday")
+    if weekday is None and "deictic" not in fields and "month" not in fields:
+        focus = interval_for_value((ctx.focus_value or "")[:10])
+        if focus is not None and focus.precision is Precision.DAY \
+                and ctx.tense() is not Tense.UNKNOWN:
+            # "He was shot on Oct. 23 ... at 10 p.m.": a bare time in a sentence that tells of
+            # something done or to come is on the day last named; with no tense ("Flights
+            # leave at 9 a.m."), on the DCT's.
+            date = focus.start
     if weekday is not None:
         date = weekday_date(weekday, ctx)
     elif "deictic" in fields and ctx.dct is not None:

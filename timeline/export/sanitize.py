@@ -34,8 +34,9 @@ _OTHER_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # carriage return, may be stripped by the importer so that the next character starts one).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # The same single characters, for a test of a cell's first one (``cell[:1] in``): a third of
-# the time of ``startswith(FORMULA_TRIGGERS)`` in a call per cell, on every cell of an export.
+# the time of ``startswith(FORMULA_TRIGGERS)``. Both functions below test this one set.
 _FIRST_CHARACTERS = frozenset(FORMULA_TRIGGERS)
+assert all(len(trigger) == 1 for trigger in FORMULA_TRIGGERS)  # what the set test relies on
 
 
 def clean_terminal(text: str) -> str:
@@ -68,13 +69,14 @@ def neutralise_cell(value: str) -> str:
     >>> neutralise_cell("Iran")
     'Iran'
     """
-    if value.startswith(FORMULA_TRIGGERS):
+    if value[:1] in _FIRST_CHARACTERS:
         return "'" + value
     return value
 
 
 def neutralise_cells(cells: list[str], positions: Iterable[int]) -> None:
-    """Apply :func:`neutralise_cell` to the cells at ``positions``, in place.
+    """Apply :func:`neutralise_cell` to the cells at ``positions``, in place (its test written
+    out, to spare a call per cell on every line of an export).
 
     >>> cells = ["=1+1", "-2", "ok"]
     >>> neutralise_cells(cells, (0, 2))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from timeline.store.database import open_store
 from timeline.store.engine import make_engine
 from timeline.store.migrate import SCHEMA_HEAD, alembic_config, current_revision, downgrade, upgrade
 from timeline.store.models import Base
@@ -66,3 +68,23 @@ def test_sqlite_connections_use_foreign_keys_wal_and_busy_timeout(db_path: Path)
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_new_file_held_by_another_writer_waits_instead_of_failing_at_connect(
+    db_path: Path,
+) -> None:
+    # Two ingests started at once on a new file: the other process holds the write lock while
+    # this one switches the file to WAL (a read-to-write upgrade SQLite never waits for).
+    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    releaser = threading.Timer(0.3, other.rollback)
+    releaser.start()
+    try:
+        store = open_store(str(db_path), write=True)
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert current_revision(store.engine) == SCHEMA_HEAD
+        store.close()
+    finally:
+        releaser.join()
+        other.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,31 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
     # WAL lets readers (list, sql, Datasette) work while an ingest writes.
-    cur.execute("PRAGMA journal_mode = WAL")
+    _enter_wal(cur)
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
+
+
+def _enter_wal(cur: Any) -> None:
+    """Switch the file to WAL, waiting out another process that is doing the same.
+
+    On a new file the switch writes the header: it reads page 1, then upgrades to a write lock.
+    SQLite never calls the busy handler for a read-to-write upgrade (that is how it avoids
+    deadlock), so two processes opening a new database at once have one fail at connect with
+    "database is locked" however long the busy timeout. Retrying the pragma outside any
+    transaction is safe: it either finds the file already in WAL or makes the switch itself.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def make_engine(path_or_url: str) -> Engine:

@@ -131,6 +131,8 @@ ABSOLUTE = [
 RELATIVE = [
     pytest.param("today", AUG, "2016-08-23", ("2016-08-23", "2016-08-23"), id="today"),
     pytest.param("yesterday", AUG, "2016-08-22", ("2016-08-22", "2016-08-22"), id="yesterday"),
+    pytest.param("advertised in today's editions", AUG, "2016-08-23", ("2016-08-23", "2016-08-23"),
+                 id="todays-editions"),
     pytest.param("next month", AUG, "2016-09", ("2016-09-01", "2016-09-30"), id="next-month"),
     pytest.param("this year", AUG, "2016", ("2016-01-01", "2016-12-31"), id="this-year"),
     pytest.param("two years ago", AUG, "2014", ("2014-01-01", "2014-12-31"), id="ago"),
@@ -445,6 +447,9 @@ def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, 
         pytest.param("Children aged 10 to 15 years old were hurt.", id="age-range"),
         pytest.param("veterans of the Yom Kippur War", id="war-named-for-a-feast"),
         pytest.param("He scored a first-half goal.", id="first-half-of-a-match"),
+        pytest.param("The case is for today's youth what the war was.", id="todays-youth"),
+        pytest.param("in today’s world, where paternity is proved", id="todays-world"),
+        pytest.param("They are tomorrow's leaders.", id="tomorrows-leaders"),
     ],
 )
 def test_does_not_tag(text: str) -> None:

@@ -107,7 +107,7 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
     anchor = ctx.dct
     focus = interval_for_value(ctx.focus_value or "")
     if rel > 0 and focus is not None and focus.start < anchor \
-            and ctx.tense() in (Tense.PAST, Tense.PAST_FIRM):
+            and ctx.tense() in (Tense.PAST, Tense.PAST_ED, Tense.PAST_FIRM):
         # "In mid-1943 ... Over the next three years the war spread": a past-tense "next"
         # counts from the date the story is at, not from the DCT.
         anchor = focus.start

@@ -240,7 +240,7 @@ def resolve_period_ref(fields: Fields, ctx: Context) -> Resolution | None:
     if ctx.dct is not None and ("latest" in lowered or "most recent" in lowered):
         return finish(TimexType.DATE, completed_quarter(ctx.dct), None)
     if ctx.dct is not None and (lowered.startswith("this") or "current" in lowered) \
-            and ctx.tense() not in (Tense.PAST, Tense.PAST_FIRM):
+            and ctx.tense() not in (Tense.PAST, Tense.PAST_ED, Tense.PAST_FIRM):
         return finish(TimexType.DATE, f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", None)
     quarter = reference_quarter(ctx)
     return finish(TimexType.DATE, quarter or "XXXX-QX", None)

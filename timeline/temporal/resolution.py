@@ -180,6 +180,11 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
         # A week's slack for a day: DCTs are often a day or two before the date on the paper.
         return [y for y, d in candidates
                 if (d - FIRM_SLACK if day else d.replace(day=1)) <= dct][-1]
+    if tense is Tense.PAST_ED and not day:
+        # "signed the deal in December" in a November article: last December. A bare month
+        # after a past verb lies before the DCT (or is its month); a day keeps the slack of
+        # "declared payable Dec. 7".
+        return [y for y, d in candidates if d.replace(day=1) <= dct][-1]
     return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 

@@ -28,6 +28,10 @@ class Tense(Enum):
     # A past that a finite verb states ("was released", "fled", "ago"), not one guessed from a
     # bare "-ed" word, which is as often a participle of a plan ("expected", "scheduled").
     PAST_FIRM = "past-firm"
+    # A bare "-ed" verb ("signed", "visited"), not one of saying or planning: a past, weaker
+    # than a finite one because the nearest verb may not be the date's ("approved elections in
+    # December").
+    PAST_ED = "past-ed"
     FUTURE = "future"
     UNKNOWN = "unknown"
 
@@ -48,6 +52,11 @@ _FUTURE_CUES = (
 # Verbs of saying and telling date the report, not what it reports ("told oil companies of a
 # cutback in September"): a past of their own, but not a firm one for the date they carry.
 _SAYING_CUES = ("said", "says", "told", "announced", "reported")
+# Participles of a plan: "the ruling, expected in December" may lie after the DCT.
+_PLAN_PARTICIPLES = (
+    "expected", "scheduled", "rescheduled", "planned", "slated", "proposed", "intended",
+    "designed", "aimed", "called", "urged", "asked", "invited", "booked", "targeted",
+)
 _PAST_CUES = (
     "was", "were", "had", "did", "went", "came", "met", "made", "took",
     "gave", "began", "ago", "last", "earlier", "became", "brought",
@@ -71,9 +80,13 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
+    # A present passive ("when the case is heard in May", "the vote is held"): no direction.
+    r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
     r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:expected|scheduled|rescheduled|planned|slated|supposed|called|booked|asked|told|urged|invited|designed|intended|aimed)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
-    r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|"
-    r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"
+    r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|" + trie_regex(_PLAN_PARTICIPLES)
+    # "decided to admit them in March", "agreed to pay in May": the date is the plan's.
+    + r"|[a-z]{2,}ed(?=\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b))"
+    r"|(?P<ed>(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"
     r"(?!(?:need|feed|speed|seed|indeed|bed|red|shed|hundred|united|based)\b)[a-z]{2,}(?<!e)ed)"
     r")\b|(?P<ll>'ll)\b"
 )
@@ -146,7 +159,9 @@ class TenseIndex:
                 tuple(m.end() for m in cues),
                 tuple(
                     Tense.FUTURE if m["future"] is not None or m["ll"] is not None
-                    else Tense.PAST_FIRM if m["firm"] is not None else Tense.PAST
+                    else Tense.UNKNOWN if m["present"] is not None
+                    else Tense.PAST_FIRM if m["firm"] is not None
+                    else Tense.PAST_ED if m["ed"] is not None else Tense.PAST
                     for m in cues
                 ),
                 tuple(m.group().lower() in _REPORTING for m in cues),

@@ -2,13 +2,14 @@
 
 News reports the past by default; a future cue (will, 'll, going to, plans to, next...) that is
 nearer to the expression than any past cue makes it point forward. A finite past verb ("was
-released", "fled", "brought") is a firm past: what it dates lies before the DCT. A bare "-ed"
-word or a verb of saying is a weak one, which allows a date a little after the DCT
-("declared payable Dec. 15", "told of a cutback in September"). Only the sentence around the
-expression is read, so the answer depends on the text and never on other documents. The
-sentence ends of a text are found once (TenseIndex), and the cues of a sentence the first time
-an expression in it asks, so that a text full of dates costs one pass, not one pass per date,
-and the sentences without such an expression cost none.
+released", "fled", "brought") is a firm past: what it dates lies before the DCT. A verb of saying
+or a participle of a plan is a weak one, which allows a date a little after the DCT ("told of a
+cutback in September", "expected in December"); a bare "-ed" verb puts a bare month before the
+DCT ("signed the deal in December") but leaves a day that slack ("declared payable Dec. 15").
+Only the sentence around the expression is read, so the answer depends on the text and never
+on other documents. The sentence ends of a text are found once (TenseIndex), and the cues of a
+sentence the first time an expression in it asks, so that a text full of dates costs one pass,
+not one pass per date, and the sentences without such an expression cost none.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ _CUE_RE = re.compile(
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
-    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:expected|scheduled|rescheduled|planned|slated|supposed|called|booked|asked|told|urged|invited|designed|intended|aimed)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
+    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + "|".join(_PLAN_PARTICIPLES) + r"|supposed|told)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
     r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|" + trie_regex(_PLAN_PARTICIPLES)
     # "decided to admit them in March", "agreed to pay in May": the date is the plan's.
     + r"|[a-z]{2,}ed(?=\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b))"

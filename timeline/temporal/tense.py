@@ -83,7 +83,7 @@ _CUE_RE = re.compile(
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
-    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + "|".join(_PLAN_PARTICIPLES) + r"|supposed|told)\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
+    r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + trie_regex((*_PLAN_PARTICIPLES, "supposed", "told")) + r")\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
     r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|" + trie_regex(_PLAN_PARTICIPLES)
     # "decided to admit them in March", "agreed to pay in May": the date is the plan's.
     + r"|[a-z]{2,}ed(?=\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b))"

@@ -128,7 +128,7 @@ def resolve_vague_span(fields: Fields, ctx: Context) -> Resolution | None:
     value = duration_value(-1, unit)
     if value is None:
         return None
-    if unit == "Y" and vague == "recent":
+    if unit == "Y" and vague in ("recent", "past"):
         value, type_ = "PAST_REF", TimexType.DATE  # the TimeBank reading of "recent years"
     else:
         type_ = TimexType.DURATION

@@ -106,6 +106,13 @@ def _holiday(code: str, year: int) -> dt.date | None:
     return dt.date(year, int(fixed_month), int(fixed_day))
 
 
+def _season_end(year: int, code: str) -> dt.date:
+    """The last day of a season (three months from its start; winter ends in the next year)."""
+    start = season_start(year, code)
+    after = dt.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
+    return after - dt.timedelta(days=1)
+
+
 def _feast_days(code: str, years: tuple[int, ...]) -> list[tuple[int, dt.date]]:
     return [(y, d) for y in years if (d := _holiday(code, y)) is not None]
 
@@ -185,9 +192,15 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         code = SEASON_WORDS[str(fields.get("season_word") or fields.get("fall")).lower()]
         if dct is None:
             return finish(TimexType.DATE, f"XXXX-{code}", mod)
-        season_year = dct.year
-        if season_start(season_year, code) > dct and ctx.tense() is not Tense.FUTURE:
-            season_year -= 1
+        if ctx.tense() is Tense.FUTURE:
+            # "growth will continue into the spring": the next one not yet over (the current
+            # one included), as a future-tense month is; a November article means next spring.
+            season_year = next(y for y in (dct.year - 1, dct.year, dct.year + 1)
+                               if _season_end(y, code) >= dct)
+        else:
+            season_year = dct.year
+            if season_start(season_year, code) > dct:
+                season_year -= 1
         return finish(TimexType.DATE, f"{season_year:04d}-{code}", mod)
     if "spoken_year" in fields:
         year = _spoken_year(str(fields["spoken_year"]), ctx)

@@ -284,6 +284,21 @@ IN_CONTEXT = [
                  ("2016-03-01", "2016-05-31"), id="past-spring-in-november"),
     pytest.param("Snow will fall through the winter.", dt.date(2017, 1, 10), "the winter",
                  "2016-WI", ("2016-12-01", "2017-02-28"), id="future-winter-under-way"),
+    # "by September" is a deadline ahead unless a past perfect says it was met by then.
+    pytest.param("The volcano had calmed down by September.", NOV, "September", "2016-09",
+                 ("2016-09-01", "2016-09-30"), id="had-calmed-by-september"),
+    pytest.param("He had promised to pay by September.", NOV, "September", "2017-09",
+                 ("2017-09-01", "2017-09-30"), id="had-promised-to-by-september"),
+    pytest.param("The talks will end by September.", NOV, "September", "2017-09",
+                 ("2017-09-01", "2017-09-30"), id="will-by-september"),
+    # Contract months lie ahead; so does what a modal says may happen.
+    pytest.param("Brent crude for December delivery rose 62 cents.", NOV, "December", "2016-12",
+                 ("2016-12-01", "2016-12-31"), id="december-delivery"),
+    pytest.param("They also can take part in planning for the summit in April.",
+                 dt.date(1998, 12, 5), "April", "1999-04", ("1999-04-01", "1999-04-30"),
+                 id="modal-can-in-april"),
+    pytest.param("The vote should have been held in April.", dt.date(1998, 12, 5), "April",
+                 "1998-04", ("1998-04-01", "1998-04-30"), id="modal-perfect-is-past"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),

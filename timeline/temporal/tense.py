@@ -50,6 +50,11 @@ _FUTURE_CUES = (
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
     "kicks off", "is due", "are due",
 )
+# Modals of what may yet happen ("they can take part in planning for the summit in April"),
+# but not with a perfect ("the vote should have been held in March" is past). "Could" and
+# "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
+# ruling reported after the fact as often as a plan.
+_MODAL = r"(?:can|may|might|should)(?!\s+(?:not\s+)?have\b)"
 # Verbs of saying and telling date the report, not what it reports ("told oil companies of a
 # cutback in September"): a past of their own, but not a firm one for the date they carry.
 _SAYING_CUES = ("said", "says", "told", "announced", "reported")
@@ -80,7 +85,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
-    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r")"
+    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
     r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + trie_regex((*_PLAN_PARTICIPLES, "supposed", "told")) + r")\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
@@ -108,7 +113,13 @@ _DEADLINE_RE = re.compile(
     # "extended its bid to Nov. 6", "postponed the vote until March": the new date lies ahead.
     r"|\b(?:extend|postpon|delay|push|adjourn|defer|reschedul|mov)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until|for))\s+$"
 )
+_PAST_PERFECT_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?:already\s+)?(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|de|ft|lt|nt|ught)\b")
+_PLAN_AFTER_RE = re.compile(r"\b(?:to|would|will|could)\b")
 _TARGET_RE = re.compile(r"\s+(?:deadline|target\s+date)\b")
+# A contract month lies ahead: "crude for December delivery", "delivery in January",
+# "the March contract" (markets trade months to come, never past ones).
+_CONTRACT_AFTER_RE = re.compile(r"\s+(?:delivery|contracts?|futures)\b")
+_CONTRACT_BEFORE_RE = re.compile(r"\bdelivery\s+(?:in|for)\s+$")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
@@ -172,12 +183,29 @@ class TenseIndex:
     def tense_at(self, start: int, end: int) -> Tense:
         """The tense of the sentence around ``text[start:end]`` as seen from that expression."""
         text = self.text
+        if _CONTRACT_AFTER_RE.match(text, end) or _CONTRACT_BEFORE_RE.search(text, max(0, start - 20), start):
+            return Tense.FUTURE
         if _POSSESSIVE_RE.match(text, end):
             return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
-        if _DEADLINE_RE.search(text, max(0, start - 40), start):
+        deadline = _DEADLINE_RE.search(text, max(0, start - 40), start)
+        if deadline:
+            # "by Friday" is a deadline ahead, unless a past perfect says it was met by then
+            # ("the volcano had calmed down by September", "had filed reports by Wednesday").
+            i = bisect.bisect_right(self.boundaries, start)
+            sentence_start = self.boundaries[i - 1] if i else 0
+            perfect = _PAST_PERFECT_RE.search(text, max(sentence_start, start - 80), deadline.start())
+            # ... but not a plan reported so ("had promised to pay by September").
+            if perfect and deadline.group().lower().startswith("by") \
+                    and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
+                return Tense.PAST_FIRM
             return Tense.FUTURE
         if _TARGET_RE.match(text, end):
             return Tense.UNKNOWN  # "the Jan. 14 deadline": near the DCT, either side
+        return self._nearest_cue(start, end)
+
+    def _nearest_cue(self, start: int, end: int) -> Tense:
+        """The tense of the cue nearest the expression in its clause (UNKNOWN for none)."""
+        text = self.text
         i = bisect.bisect_right(self.boundaries, start)
         left = max(self.boundaries[i - 1] if i else 0, start - _WINDOW)
         j = bisect.bisect_right(self.boundaries, end)

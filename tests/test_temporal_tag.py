@@ -299,6 +299,18 @@ IN_CONTEXT = [
                  id="modal-can-in-april"),
     pytest.param("The vote should have been held in April.", dt.date(1998, 12, 5), "April",
                  "1998-04", ("1998-04-01", "1998-04-30"), id="modal-perfect-is-past"),
+    # Arrangements: a present progressive of meeting or travel, a scheduling verb.
+    pytest.param("The conference is being held on Saturday.", NOV, "Saturday", "2016-11-19",
+                 ("2016-11-19", "2016-11-19"), id="being-held-on-saturday"),
+    pytest.param("Ministers are meeting on Friday.", NOV, "Friday", "2016-11-18",
+                 ("2016-11-18", "2016-11-18"), id="are-meeting-on-friday"),
+    pytest.param("The magazine starts publication on Sunday.", NOV, "Sunday", "2016-11-20",
+                 ("2016-11-20", "2016-11-20"), id="starts-on-sunday"),
+    pytest.param("It is continuing to sell itself under a June agreement.", NOV, "June",
+                 "2016-06", ("2016-06-01", "2016-06-30"), id="progressive-of-another-verb"),
+    pytest.param("The meeting, held Thursday through Saturday, ended.", NOV,
+                 "Thursday through Saturday", "2016-11-10", ("2016-11-10", "2016-11-12"),
+                 id="weekday-through-weekday"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),

@@ -48,13 +48,21 @@ _FUTURE_CUES = (
     # "talks resume Thursday", "the law takes effect Jan. 1").
     "meets", "resume", "resumes", "begins", "opens", "convenes", "reconvenes", "takes effect",
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
-    "kicks off", "is due", "are due",
+    "kicks off", "is due", "are due", "starts", "launches",
 )
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
 # "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
 # ruling reported after the fact as often as a plan.
 _MODAL = r"(?:can|may|might|should)(?!\s+(?:not\s+)?have\b)"
+# A present progressive of a verb of meeting or travel is an arrangement: "ministers are meeting
+# on Friday", "the conference is being held on Saturday" (not "is continuing to sell itself
+# under a June agreement").
+_PROGRESSIVE = (
+    r"(?:is|are|am)\s+(?:[a-z]+ly\s+)?(?:being\s+(?:held|staged|hosted|convened|played)|"
+    r"(?:meeting|visiting|holding|hosting|travell?ing|flying|leaving|arriving|heading|returning|"
+    r"coming|playing|opening|starting|launching|staging|attending|convening|resuming)\b)"
+)
 # Verbs of saying and telling date the report, not what it reports ("told oil companies of a
 # cutback in September"): a past of their own, but not a firm one for the date they carry.
 _SAYING_CUES = ("said", "says", "told", "announced", "reported")
@@ -85,7 +93,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
-    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r")"
+    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
     r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + trie_regex((*_PLAN_PARTICIPLES, "supposed", "told")) + r")\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"

@@ -83,7 +83,9 @@ _PAST_CUES = (
 )
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
 # a participle after "be" ("will be named", "will be held") is a passive, not a past tense.
-_NEUTRAL = ("next to", "next door")
+# "The last quarter-final", "the next day", "at last": adjectives and idioms, not a past or a
+# future.
+_NEUTRAL = ("next to", "next door", "the last", "The last", "the next", "The next", "at last")
 # Verbs of saying: "X will arrive on Friday, officials said" dates the arrival, not the saying,
 # so one of these after the expression and beyond a comma or a quote does not count.
 _REPORTING = frozenset({"said", "says"})

@@ -12,6 +12,7 @@ from timeline.temporal.resolution import (
     Resolution,
     int_field,
     mod_of,
+    parse_count,
 )
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
@@ -88,6 +89,26 @@ def resolve_duration(fields: Fields, ctx: Context, count: float | None) -> Resol
         count += 0.5  # "a minute and a half"
     value = duration_value(count, unit)
     return Resolution(TimexType.DURATION, value, mod_of(fields)) if value else None
+
+
+def resolve_clock_length(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
+    """"1 hour 08 minutes 14 seconds", "35 minutes and 38 seconds": one length, PT1H8M14S.
+
+    A single part ("35 minutes") is left to the plain duration rule.
+    """
+    parts = []
+    for group, letter in (("num", "H"), ("minutes", "M"), ("seconds", "S")):
+        text = fields.get(group)
+        if text is None:
+            continue
+        amount = count if group == "num" else parse_count(str(text), ctx.numbers)
+        if amount is None or amount != int(amount):
+            return None
+        if amount:
+            parts.append(f"{int(amount)}{letter}")
+    if len(parts) < 2:
+        return None
+    return Resolution(TimexType.DURATION, "PT" + "".join(parts), mod_of(fields))
 
 
 def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:

@@ -366,6 +366,9 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
         except ValueError:
             return None
     prefix = date.isoformat() if date else "XXXX-XX-XX"
+    if noon == "midnight" and ("weekday" in fields or "deictic" in fields):
+        # "the offer expires at midnight Friday": the end of that day, ISO 8601's 24:00.
+        hour = 24
     return finish(TimexType.TIME, f"{prefix}T{hour:02d}:{minute:02d}", mod_of(fields))
 
 

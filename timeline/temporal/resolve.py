@@ -11,6 +11,7 @@ from collections.abc import Callable
 from timeline.temporal.calendar_dates import resolve_date, resolve_range
 from timeline.temporal.durations import (
     resolve_anchored,
+    resolve_clock_length,
     resolve_duration,
     resolve_set,
     resolve_vague_length,
@@ -54,6 +55,7 @@ KINDS: dict[str, Resolver] = {
     "time": _without_count(resolve_time),
     "ref": _without_count(resolve_ref),
     "duration": resolve_duration,
+    "clock_length": resolve_clock_length,
     "anchored": resolve_anchored,
     "vague_span": _without_count(resolve_vague_span),
     "vague_length": _without_count(resolve_vague_length),

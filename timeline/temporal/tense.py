@@ -208,6 +208,11 @@ class TenseIndex:
             if perfect and deadline.group().lower().startswith("by") \
                     and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
                 return Tense.PAST_FIRM
+            # "By Tuesday noon, the flames had been put out": the perfect may follow.
+            if deadline.group().lower().startswith("by"):
+                stop = self.boundaries[i] if i < len(self.boundaries) else len(text)
+                if _PAST_PERFECT_RE.search(text, end, min(stop, end + 80)):
+                    return Tense.PAST_FIRM
             return Tense.FUTURE
         if _TARGET_RE.match(text, end):
             return Tense.UNKNOWN  # "the Jan. 14 deadline": near the DCT, either side

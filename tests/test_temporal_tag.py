@@ -264,6 +264,13 @@ NO_DCT = [
     pytest.param("last year", None, "XXXX", None, id="no-dct-year"),
     pytest.param("March 22, 2013", None, "2013-03-22", ("2013-03-22", "2013-03-22"),
                  id="no-dct-absolute"),
+    # Eras: BC years have TimeML's BC values and no interval (no date can hold them).
+    pytest.param("Vesuvius erupted in AD 79.", None, "0079", ("0079-01-01", "0079-12-31"),
+                 id="ad-year"),
+    pytest.param("Rome was founded in 753 BC.", None, "BC0753", None, id="bc-year"),
+    pytest.param("Caesar died in 44 B.C. at Rome.", None, "BC0044", None, id="bc-dotted"),
+    pytest.param("The city fell in 1200 BC.", None, "BC1200", None, id="bc-is-no-ad-year"),
+    pytest.param("the fifth century BC", None, "BC04", None, id="bc-century"),
 ]
 
 
@@ -328,6 +335,15 @@ IN_CONTEXT = [
                  "2016-11-22", ("2016-11-22", "2016-11-22"), id="by-tuesday-will-have"),
     pytest.param("The offer expires at midnight Friday.", NOV, "midnight Friday",
                  "2016-11-18T24:00", ("2016-11-18", "2016-11-18"), id="midnight-friday-ends-it"),
+    # With no DCT (a narrative) "the end of the month" is the month of the date just named.
+    pytest.param("On 6 June 1944 they landed. By the end of the month, Cherbourg had fallen.",
+                 None, "the end of the month", "1944-06", ("1944-06-21", "1944-06-30"),
+                 id="narrative-end-of-the-month"),
+    pytest.param("In 1945 the war ended; by the end of the year Europe was divided.", None,
+                 "the end of the year", "1945", ("1945-09-02", "1945-12-31"),
+                 id="narrative-end-of-the-year"),
+    pytest.param("By the end of the month we will know.", None, "the end of the month",
+                 "XXXX-XX", None, id="no-dct-no-focus-end-of-month"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),

@@ -175,6 +175,12 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     """Calendar dates spelled out in full or in part: years, months, days, quarters, decades."""
     mod = mod_of(fields)
     dct = ctx.dct
+    era_year = int_field(fields, "era_year") or int_field(fields, "era_year_b")
+    if era_year is not None:
+        # "753 BC" is TIMEX3 "BC0753", on no calendar a date can hold; "AD 79" is 0079.
+        if "bc" in fields:
+            return Resolution(TimexType.DATE, f"BC{era_year:04d}", mod)
+        return finish(TimexType.DATE, f"{era_year:04d}", mod) if era_year else None
     year = year_of(fields, dct)
     if "named_day" in fields:  # "9/11": only once it has happened
         if dct is not None and dct < _NINE_ELEVEN:
@@ -221,6 +227,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         n = int_field(fields, "century")
         if n is None or not 1 <= n <= 21:
             return None
+        if "bc" in fields:  # "the fifth century BC": BC04, before any date the calendar holds
+            return Resolution(TimexType.DATE, f"BC{n - 1:02d}", mod)
         last = int_field(fields, "end_century")
         if last is not None:
             if not n < last <= 21:

@@ -35,6 +35,11 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 
 _LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
 # Directions that count from the date just mentioned rather than from the DCT.
+# The coarsest focus that names a unit's instance: "the month" needs a known month.
+_UNIT_PRECISION = {
+    "W": Precision.WEEK, "M": Precision.MONTH, "Q": Precision.QUARTER, "Y": Precision.YEAR,
+    "DE": Precision.DECADE, "CE": Precision.CENTURY,
+}  # fmt: skip
 _ANAPHORIC_RE = re.compile(r"\b(?:following|previous|preceding)\b", re.IGNORECASE)
 
 
@@ -73,6 +78,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
         dct = focus.start
     if "year_end" in fields:
         if dct is None:
+            if focus is not None and focus.precision.rank <= Precision.YEAR.rank:
+                return finish(TimexType.DATE, f"{focus.start.year:04d}", "END")  # as below
             return finish(TimexType.DATE, "XXXX", "END")
         return finish(TimexType.DATE, f"{dct.year:04d}", "END")
     if "unit_year" in fields:
@@ -109,6 +116,12 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             value, interval = weekend_of(ref)
             return Resolution(TimexType.DATE, value, mod, narrow(interval, mod) if mod else interval)
         if dct is None:
+            if rel == 0 and focus is not None and focus.precision.rank <= _UNIT_PRECISION.get(
+                unit, Precision.DAY
+            ).rank and not re.search(r"\b(?:this|current)\b", ctx.surface, re.IGNORECASE):
+                # A narrative with no DCT: "On 6 June 1944 ... By the end of the month" is the
+                # month of the date just named, as "on 1 July" takes the year named before.
+                return finish(TimexType.DATE, unit_value(focus.start, unit), mod)
             return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
         resolved = finish(TimexType.DATE, unit_value(shift(dct, unit, rel), unit), mod)
         return _split_at_dct(resolved, ctx.surface, dct) if rel == 0 else resolved

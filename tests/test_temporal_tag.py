@@ -335,6 +335,18 @@ IN_CONTEXT = [
                  "2016-11-22", ("2016-11-22", "2016-11-22"), id="by-tuesday-will-have"),
     pytest.param("The offer expires at midnight Friday.", NOV, "midnight Friday",
                  "2016-11-18T24:00", ("2016-11-18", "2016-11-18"), id="midnight-friday-ends-it"),
+    # A bare clock time is on the day named right before it.
+    pytest.param("The bus leaves Friday at 8 a.m.", AUG, "8 a.m.", "2016-08-19T08:00",
+                 ("2016-08-19", "2016-08-19"), id="friday-at-8-am"),
+    pytest.param("He spoke June 5, 2015, 10 a.m., at the hall.", AUG, "10 a.m.",
+                 "2015-06-05T10:00", ("2015-06-05", "2015-06-05"), id="date-comma-time"),
+    pytest.param("He left on Friday. At 8 a.m. the bus came.", AUG, "8 a.m.",
+                 "2016-08-19T08:00", ("2016-08-19", "2016-08-19"), id="a-m-ends-no-sentence"),
+    pytest.param("The vote is in two weeks' time.", AUG, "two weeks' time", "2016-W36",
+                 ("2016-09-05", "2016-09-11"), id="in-two-weeks-time"),
+    pytest.param("in the first half of the 20th century", AUG,
+                 "the first half of the 20th century", "19", ("1900-01-01", "1949-12-31"),
+                 id="half-of-a-century"),
     # With no DCT (a narrative) "the end of the month" is the month of the date just named.
     pytest.param("On 6 June 1944 they landed. By the end of the month, Cherbourg had fallen.",
                  None, "the end of the month", "1944-06", ("1944-06-21", "1944-06-30"),

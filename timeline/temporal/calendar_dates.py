@@ -229,6 +229,13 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return None
         if "bc" in fields:  # "the fifth century BC": BC04, before any date the calendar holds
             return Resolution(TimexType.DATE, f"BC{n - 1:02d}", mod)
+        half = 2 if "last_half" in fields else int_field(fields, "half")
+        if half in (1, 2) and "end_century" not in fields:
+            # "the first half of the 20th century": TIMEX3 values it by the century; the
+            # interval is the half (1900-1949).
+            begin = (n - 1) * 100 + (50 if half == 2 else 0)
+            return Resolution(TimexType.DATE, f"{n - 1:02d}", mod, Interval(
+                dt.date(max(begin, 1), 1, 1), dt.date(begin + 49, 12, 31), Precision.DECADE))
         last = int_field(fields, "end_century")
         if last is not None:
             if not n < last <= 21:

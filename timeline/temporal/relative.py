@@ -185,7 +185,7 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     """"two years ago", "a year earlier", "three days from now": the unit that far from the DCT."""
     unit = str(fields.get("unit", ""))
     direction = str(fields.get("dir", "ago")).lower()
-    sign = 1 if direction.startswith(("from", "hence")) else -1
+    sign = 1 if direction.startswith(("from", "hence", "time")) else -1
     mod = mod_of(fields)
     if count is None or count == 0:
         return None
@@ -359,7 +359,10 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             hour = 0
     date: dt.date | None = ctx.dct
     weekday = int_field(fields, "weekday")
-    if weekday is None and "deictic" not in fields and "month" not in fields:
+    if weekday is None and "deictic" not in fields and "month" not in fields and ctx.adjacent_day:
+        # "Friday at 8 a.m.": the day named just before, whatever the tense.
+        date = dt.date.fromisoformat(ctx.adjacent_day)
+    elif weekday is None and "deictic" not in fields and "month" not in fields:
         focus = interval_for_value((ctx.focus_value or "")[:10])
         if focus is not None and focus.precision is Precision.DAY \
                 and ctx.tense() is not Tense.UNKNOWN:

@@ -57,6 +57,9 @@ class Context:
     # The latest date the text named before this expression, however far back: the temporal
     # focus that "that year", "later that day" and "the next morning" refer to.
     focus_value: str | None = None
+    # The value of a day named right before this expression with at most "at" or a comma
+    # between ("Friday at 8 a.m.", "June 5, 10 a.m."): the day a bare clock time is on.
+    adjacent_day: str | None = None
 
 
 UNDERSPECIFIED = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}

@@ -37,6 +37,9 @@ _WINDOW = 32
 _SAFE_DCT = (dt.date(1000, 1, 1), dt.date(9000, 12, 31))
 # How close a date must be to serve as the reference of "a year earlier".
 _PREVIOUS_REACH = 150
+# What may stand between a day and the clock time on it: "Friday at 8 a.m.", "June 5, 10 a.m.".
+_ADJACENT_GAP_RE = re.compile(r"\s*,?\s*(?:(?:at|around|about|from|by|until)\s+)?")
+_DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 20
 
@@ -259,10 +262,17 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         tense = _LazyTense(tenses, start, match.end())
         ended = bool(_ENDED_RE.match(text, match.end()))
         previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
+        adjacent = (
+            previous.value
+            if previous is not None and previous.type is TimexType.DATE
+            and _DAY_VALUE_RE.match(previous.value)
+            and _ADJACENT_GAP_RE.fullmatch(text, previous.end, start)
+            else None
+        )
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,
                       previous.value if previous and previous.type is TimexType.DATE else None,
                       previous.value if previous and previous.type is TimexType.DURATION else None,
-                      focus)
+                      focus, adjacent)
         res = _resolve(rule, match, ruleset, ctx)
         if res is None:
             continue

@@ -115,6 +115,7 @@ _ABBREVIATION_RE = re.compile(
     r"|U\.S|vs|Ala|Ariz|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Mass|Md|Mich|Minn|Miss|Mo|Neb|Nev|Okla"
     r"|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo))\.$"
 )
+_CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
 # (inside its clause) marks a deadline.
@@ -163,6 +164,12 @@ class TenseIndex:
                 m.end()
                 for m in _BOUNDARY_RE.finditer(text)
                 if not _ABBREVIATION_RE.search(text, max(0, m.start() - 5), m.start() + 1)
+                and not (
+                    # "at 8 a.m. the bus came": a clock's full stop ends no sentence unless a
+                    # capital follows it.
+                    _CLOCK_STOP_RE.search(text, max(0, m.start() - 4), m.start() + 1)
+                    and m.end() < len(text) and text[m.end()].islower()
+                )
             ),
         )
 

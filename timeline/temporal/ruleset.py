@@ -315,9 +315,9 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
                 triggers=triggers,
                 starts_with=starts_with,
                 priority=int(spec.get("priority", 0)),
-                reject_after=_optional(spec, "reject_after", where),
-                reject_before=_optional(spec, "reject_before", where),
-                keep_before=_optional(spec, "keep_before", where),
+                reject_after=_optional(spec, "reject_after", where, vocabularies, fragments),
+                reject_before=_optional(spec, "reject_before", where, vocabularies, fragments),
+                keep_before=_optional(spec, "keep_before", where, vocabularies, fragments),
             )
         )
     all_words.discard(DIGIT)
@@ -352,11 +352,18 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     )
 
 
-def _optional(spec: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+def _optional(
+    spec: Mapping[str, Any],
+    key: str,
+    where: str,
+    vocabularies: Mapping[str, Vocabulary],
+    fragments: Mapping[str, str],
+) -> re.Pattern[str] | None:
+    """A rule's context check, compiled; it may use the same placeholders as patterns."""
     if key not in spec:
         return None
     try:
-        return re.compile(spec[key])
+        return re.compile(_expand(spec[key], vocabularies, fragments, {}, set(), where))
     except re.error as exc:
         raise RuleError(f"{where}: {key}: {exc}") from exc
 

@@ -271,6 +271,7 @@ NO_DCT = [
     pytest.param("Caesar died in 44 B.C. at Rome.", None, "BC0044", None, id="bc-dotted"),
     pytest.param("The city fell in 1200 BC.", None, "BC1200", None, id="bc-is-no-ad-year"),
     pytest.param("the fifth century BC", None, "BC04", None, id="bc-century"),
+    pytest.param("the Zhou Dynasty (11th Century B.C", None, "BC10", None, id="bc-century-no-dot"),
 ]
 
 
@@ -356,6 +357,9 @@ IN_CONTEXT = [
                  id="narrative-end-of-the-year"),
     pytest.param("By the end of the month we will know.", None, "the end of the month",
                  "XXXX-XX", None, id="no-dct-no-focus-end-of-month"),
+    pytest.param("He hopes to recover before the Asian Games being held in Doha from Dec. 1.",
+                 NOV, "Dec. 1", "2016-12-01", ("2016-12-01", "2016-12-01"),
+                 id="being-held-is-no-past"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),
@@ -564,6 +568,8 @@ def test_reads(text: str, dct: dt.date | None, value: str, interval: tuple[str, 
         pytest.param("the April 6 Youth Movement protested", id="april-6-youth-movement"),
         pytest.param("the 30 September Movement", id="day-month-movement"),
         pytest.param("March Madness starts soon", id="march-madness"),
+        pytest.param("charter flights for the Spring Festival", id="spring-festival"),
+        pytest.param("Maybank led the fall in banking stocks.", id="the-fall-in-stocks"),
         pytest.param("the third-quarter final whistle", id="quarter-final-adjective"),
         pytest.param("Kopp's 1987 Chevrolet was found in Newark.", id="model-year-possessive"),
         pytest.param("Children aged 10 to 15 years old were hurt.", id="age-range"),

@@ -82,7 +82,8 @@ _PAST_CUES = (
     "froze", "stole", "woke", "tore", "shook", "rode", "sank", "taught", "overthrew",
 )
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
-# a participle after "be" ("will be named", "will be held") is a passive, not a past tense.
+# a participle after "be" or "being" ("will be named", "the Games being held in Doha") is a
+# passive, not a past tense ("is being held" is an arrangement, see _PROGRESSIVE).
 # "The last quarter-final", "the next day", "at last": adjectives and idioms, not a past or a
 # future.
 _NEUTRAL = ("next to", "next door", "the last", "The last", "the next", "The next", "at last")
@@ -94,7 +95,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 # the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
-    r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|be\s+[a-z]+)"
+    r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"

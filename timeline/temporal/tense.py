@@ -91,6 +91,9 @@ _NEUTRAL = ("next to", "next door", "the last", "The last", "the next", "The nex
 # so one of these after the expression and beyond a comma or a quote does not count.
 _REPORTING = frozenset({"said", "says"})
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
+# "left rates unchanged in September and will meet again in December": a verb after "and"
+# belongs to the next clause when the expression's own clause has a cue before it.
+_CONJUNCTION_RE = re.compile(r"\b(?:and|but|while|whereas)\b")
 # "had been scheduled" is tried first: a plan that lies in the past. Future cues come before
 # the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(
@@ -116,6 +119,7 @@ _ABBREVIATION_RE = re.compile(
     r"|U\.S|vs|Ala|Ariz|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Mass|Md|Mich|Minn|Miss|Mo|Neb|Nev|Okla"
     r"|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo))\.$"
 )
+_SINCE_RE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
@@ -205,6 +209,8 @@ class TenseIndex:
             return Tense.FUTURE
         if _POSSESSIVE_RE.match(text, end):
             return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
+        if _SINCE_RE.search(text, max(0, start - 12), start):
+            return Tense.PAST_FIRM  # "on patrol since March (and due back soon)": begun already
         deadline = _DEADLINE_RE.search(text, max(0, start - 40), start)
         if deadline:
             # "by Friday" is a deadline ahead, unless a past perfect says it was met by then
@@ -235,6 +241,7 @@ class TenseIndex:
         right = min(self.boundaries[j] if j < len(self.boundaries) else len(text), end + _WINDOW)
         cue_starts, cue_ends, cue_tense, cue_reporting = self._sentence_cues(i, j)
         best: tuple[int, Tense] | None = None
+        own_clause = False
         sentence_start = self.boundaries[i - 1] if i else 0
         fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
         first = bisect.bisect_left(cue_starts, left)
@@ -247,12 +254,17 @@ class TenseIndex:
             if cue_start >= end and cue_reporting[k] \
                     and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 continue  # "... on Friday,'' Castro said": the saying is not the event
-            if cue_start >= end and not fronted and _CLAUSE_BREAK_RE.search(text, end, cue_start):
+            if cue_start >= end and not fronted and (
+                _CLAUSE_BREAK_RE.search(text, end, cue_start)
+                or (own_clause and _CONJUNCTION_RE.search(text, end, cue_start))
+            ):
                 continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = cue_tense[k]
             if best is None or distance < best[0]:
                 best = (distance, tense)
+                # A cue before the expression in its own clause (no comma between them).
+                own_clause = cue_end <= start and not _CLAUSE_BREAK_RE.search(text, cue_end, start)
         return best[1] if best else Tense.UNKNOWN
 
 

@@ -94,6 +94,8 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
     if "unit_weekend" in fields:
         # The coming weekend is the one of the current week; the past one, of the week before.
         rel = 0 if ctx.tense() is Tense.FUTURE else -1
+        if rel == 0 and dct is not None and dct.isoweekday() == 7:
+            rel = 1  # "by the weekend" said on a Sunday: the next one
         fields = {**fields, "unit": "WE"}
     unit = fields.get("unit")
     if isinstance(unit, str):
@@ -159,6 +161,11 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
             year -= 1
         elif rel > 0 and start <= current_start:
             year += 1
+        elif rel == 0 and start > dct and start - dct > dt.timedelta(days=230) \
+                and ctx.tense() in (Tense.PAST, Tense.PAST_FIRM, Tense.PAST_ED):
+            # "this winter has been mild" in early March: the one that has just ended (the
+            # next one is most of a year away), not "this summer" of protests still to come.
+            year -= 1
         return finish(TimexType.DATE, f"{year:04d}-{season}", mod)
     if "weekday" in fields:
         weekday = int(fields["weekday"])

@@ -99,11 +99,15 @@ _CONJUNCTION_RE = re.compile(r"\b(?:and|but|while|whereas)\b")
 _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
-    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE + r")"
+    r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
+    # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead.
+    + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)" + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
     r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + trie_regex((*_PLAN_PARTICIPLES, "supposed", "told")) + r")\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
     r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|" + trie_regex(_PLAN_PARTICIPLES)
+    # A present perfect ("this winter has been mild") reports what is done, weakly.
+    + r"|(?:has|have)\s+been(?!\s+(?:scheduled|expected|due|set|slated|planned)\b)"
     # "decided to admit them in March", "agreed to pay in May": the date is the plan's.
     + r"|[a-z]{2,}ed(?=\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b))"
     r"|(?P<ed>(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\bstill )(?<!\bnewly )"

@@ -203,6 +203,12 @@ RANGES_AND_SPANS = [
                  id="next-two-years"),
     pytest.param("the early 1990s", AUG, "199", ("1990-01-01", "1993-05-01"), id="early-1990s"),
     pytest.param("the end of 2012", AUG, "2012", ("2012-09-01", "2012-12-31"), id="end-of"),
+    pytest.param("fought between 1 July and 18 November 1916", None, "1916-07-01",
+                 ("1916-07-01", "1916-11-18"), id="between-day-first"),
+    pytest.param("from 28 December to 3 January", AUG, "2015-12-28",
+                 ("2015-12-28", "2016-01-03"), id="day-first-across-a-year"),
+    pytest.param("talks on 12-14 March 2015", AUG, "2015-03-12", ("2015-03-12", "2015-03-14"),
+                 id="day-day-month"),
 ]
 
 DURATIONS_AND_SETS = [

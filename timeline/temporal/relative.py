@@ -372,7 +372,7 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
     elif weekday is None and "deictic" not in fields and "month" not in fields:
         focus = interval_for_value((ctx.focus_value or "")[:10])
         if focus is not None and focus.precision is Precision.DAY \
-                and ctx.tense() is not Tense.UNKNOWN:
+                and ctx.tense() not in (Tense.UNKNOWN, Tense.PRESENT):
             # "He was shot on Oct. 23 ... at 10 p.m.": a bare time in a sentence that tells of
             # something done or to come is on the day last named; with no tense ("Flights
             # leave at 9 a.m."), on the DCT's.

@@ -188,6 +188,9 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
         # after a past verb lies before the DCT (or is its month); a day keeps the slack of
         # "declared payable Dec. 7".
         return [y for y, d in candidates if d.replace(day=1) <= dct][-1]
+    if tense is Tense.PRESENT:
+        # "when elections for the next term are held on July 20": the nearer of the two.
+        return min(candidates, key=lambda yd: abs((yd[1] - dct).days))[0]
     return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 
 

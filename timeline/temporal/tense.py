@@ -34,6 +34,9 @@ class Tense(Enum):
     # December").
     PAST_ED = "past-ed"
     FUTURE = "future"
+    # A present-tense passive ("when elections are held on July 20"): a date on either side
+    # of the DCT, the nearer one (elsewhere read as UNKNOWN).
+    PRESENT = "present"
     UNKNOWN = "unknown"
 
 
@@ -73,7 +76,7 @@ _PLAN_PARTICIPLES = (
 )
 _PAST_CUES = (
     "was", "were", "had", "did", "went", "came", "met", "made", "took",
-    "gave", "began", "ago", "last", "earlier", "became", "brought",
+    "gave", "began", "ago", "earlier", "became", "brought",
     "bought", "sought", "fought", "thought", "caught", "lost", "sent", "spent", "held", "kept",
     "sold", "won", "wrote", "rose", "fell", "grew", "knew", "saw", "struck", "fled", "paid",
     "stood", "chose", "flew", "spoke", "broke", "ran", "sat", "felt", "meant",
@@ -123,6 +126,7 @@ _ABBREVIATION_RE = re.compile(
     r"|U\.S|vs|Ala|Ariz|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Mass|Md|Mich|Minn|Miss|Mo|Neb|Nev|Okla"
     r"|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo))\.$"
 )
+_IF_CLAUSE_RE = re.compile(r"\b(?i:if|unless)\s+(?:[A-Za-z'-]+\s+){0,4}$")
 _SINCE_RE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
@@ -197,7 +201,10 @@ class TenseIndex:
                 tuple(m.end() for m in cues),
                 tuple(
                     Tense.FUTURE if m["future"] is not None or m["ll"] is not None
-                    else Tense.UNKNOWN if m["present"] is not None
+                    else Tense.PRESENT if m["present"] is not None
+                    # "If the government fell on Dec. 8, a vote would follow": a past form
+                    # in a condition is hypothetical, no past at all.
+                    else Tense.UNKNOWN if _IF_CLAUSE_RE.search(self.text, max(begin, m.start() - 40), m.start())
                     else Tense.PAST_FIRM if m["firm"] is not None
                     else Tense.PAST_ED if m["ed"] is not None else Tense.PAST
                     for m in cues

@@ -51,7 +51,8 @@ _FUTURE_CUES = (
     # "talks resume Thursday", "the law takes effect Jan. 1").
     "meets", "resume", "resumes", "begins", "opens", "convenes", "reconvenes", "takes effect",
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
-    "kicks off", "is due", "are due", "starts", "launches",
+    "kicks off", "is due", "are due", "starts", "launches", "steps down", "stands down",
+    "retires", "takes over",
 )
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and

@@ -173,7 +173,9 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
             candidates.append((year, dt.date(year, month, day or 15)))
         except ValueError:
             candidates.append((year, dt.date(year, month, 28)))
-    # With no cue the sentence is read as past: news mostly reports what happened.
+    # With no cue the sentence is read as past (news mostly reports what happened), with some
+    # slack after the DCT; a present passive ("when elections are held on July 20") takes the
+    # nearer of last year's and this year's (or next year's) date.
     tense = ctx.tense()
     if tense is Tense.FUTURE:
         return next(y for y, d in candidates if d >= dct - FUTURE_SLACK)
@@ -189,7 +191,6 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
         # "declared payable Dec. 7".
         return [y for y, d in candidates if d.replace(day=1) <= dct][-1]
     if tense is Tense.PRESENT:
-        # "when elections for the next term are held on July 20": the nearer of the two.
         return min(candidates, key=lambda yd: abs((yd[1] - dct).days))[0]
     return [y for y, d in candidates if d <= dct + PAST_SLACK][-1]
 

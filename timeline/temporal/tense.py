@@ -52,7 +52,7 @@ _FUTURE_CUES = (
     "meets", "resume", "resumes", "begins", "opens", "convenes", "reconvenes", "takes effect",
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
     "kicks off", "is due", "are due", "starts", "launches", "steps down", "stands down",
-    "retires", "takes over",
+    "retires", "takes over", "returns to",
 )
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
@@ -219,11 +219,14 @@ class TenseIndex:
         text = self.text
         if _CONTRACT_AFTER_RE.match(text, end) or _CONTRACT_BEFORE_RE.search(text, max(0, start - 20), start):
             return Tense.FUTURE
-        if _POSSESSIVE_RE.match(text, end):
-            return Tense.PAST  # "Wednesday's ruling": a possessive date names something done
         if _SINCE_RE.search(text, max(0, start - 12), start):
             return Tense.PAST_FIRM  # "on patrol since March (and due back soon)": begun already
         deadline = _DEADLINE_RE.search(text, max(0, start - 40), start)
+        if _POSSESSIVE_RE.match(text, end) and not deadline:
+            # "Wednesday's ruling", "the probe of February's killing": a possessive date names
+            # something done, so it lies before the DCT ("ahead of January's election", "by
+            # Friday's deadline" are deadlines, below).
+            return Tense.PAST_FIRM
         if deadline:
             # "by Friday" is a deadline ahead, unless a past perfect says it was met by then
             # ("the volcano had calmed down by September", "had filed reports by Wednesday").
@@ -263,9 +266,11 @@ class TenseIndex:
                 break
             if cue_end > right or start <= cue_start < end:
                 continue  # a word of the expression itself ("last", "next") is not a verb
-            if cue_start >= end and cue_reporting[k] \
+            if cue_start >= end and cue_reporting[k] and not fronted \
                     and _CLAUSE_BREAK_RE.search(text, end, cue_start):
-                continue  # "... on Friday,'' Castro said": the saying is not the event
+                # "... on Friday,'' Castro said": the saying is not the event (but "In
+                # October, manufacturers said they planned to..." dates the saying).
+                continue
             if cue_start >= end and not fronted and (
                 _CLAUSE_BREAK_RE.search(text, end, cue_start)
                 or (own_clause and _CONJUNCTION_RE.search(text, end, cue_start))

@@ -407,6 +407,11 @@ IN_CONTEXT = [
     pytest.param("Hamas is strong ahead of January's parliamentary contest.",
                  dt.date(2005, 12, 16), "January", "2006-01", ("2006-01-01", "2006-01-31"),
                  id="ahead-of-possessive-month"),
+    pytest.param("The market value of shares was 4.9 trillion yuan by Friday.",
+                 dt.date(2006, 11, 4), "Friday", "2006-11-03", ("2006-11-03", "2006-11-03"),
+                 id="was-by-friday-is-past"),
+    pytest.param("He was told to leave by Friday.", dt.date(2006, 11, 4), "Friday", "2006-11-10",
+                 ("2006-11-10", "2006-11-10"), id="told-to-by-friday-is-ahead"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),

@@ -237,6 +237,15 @@ class TenseIndex:
             if perfect and deadline.group().lower().startswith("by") \
                     and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
                 return Tense.PAST_FIRM
+            # "Total deposits were 4.9 trillion yuan by Friday": a finite past verb in the
+            # deadline's own clause says the date has come.
+            if deadline.group().lower().startswith("by") \
+                    and not _CLAUSE_BREAK_RE.search(text, max(sentence_start, start - 80), start):
+                before = self._nearest_cue(deadline.start(), deadline.start())
+                if before is Tense.PAST_FIRM and not _PLAN_AFTER_RE.search(
+                    text, max(sentence_start, start - 80), deadline.start()
+                ):
+                    return Tense.PAST_FIRM
             # "By Tuesday noon, the flames had been put out": the perfect may follow.
             if deadline.group().lower().startswith("by"):
                 stop = self.boundaries[i] if i < len(self.boundaries) else len(text)

@@ -52,7 +52,8 @@ _FUTURE_CUES = (
     "meets", "resume", "resumes", "begins", "opens", "convenes", "reconvenes", "takes effect",
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
     "kicks off", "is due", "are due", "starts", "launches", "steps down", "stands down",
-    "retires", "takes over", "returns to",
+    "retires", "takes over", "returns to", "flies to", "flies into", "visits", "due for",
+    "due out",
 )
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
@@ -104,8 +105,10 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
-    # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead.
-    + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)" + r")"
+    # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
+    # so is a passive infinitive ("an interview to be published on Wednesday").
+    + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)"
+    + r"|to\s+be\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|en|wn)\b" + r")"
     # A present passive ("when the case is heard in May", "the vote is held"): no direction.
     r"|(?P<present>(?:is|are)\s+(?:being\s+)?(?:heard|held|seen|taken|given|made|done|[a-z]{2,}ed)(?!\s+to\b))"
     r"|(?P<firm>(?:was|were)\s+(?:[a-z]+ly\s+)?(?!(?:" + trie_regex((*_PLAN_PARTICIPLES, "supposed", "told")) + r")\b)[a-z]{2,}(?<!e)ed|" + trie_regex(_PAST_CUES) + r")"
@@ -128,6 +131,9 @@ _ABBREVIATION_RE = re.compile(
     r"|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo))\.$"
 )
 _IF_CLAUSE_RE = re.compile(r"\b(?i:if|unless)\s+(?:[A-Za-z'-]+\s+){0,4}$")
+_FUTURE_SUBJECT_RE = re.compile(
+    r"['\u2019]s\s+(?:[a-z-]+\s+){1,3}(?:will|is\s+(?:to|expected|scheduled|due|set)|are\s+(?:to|expected|scheduled|due|set))\b"
+)
 _SINCE_RE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
@@ -225,7 +231,10 @@ class TenseIndex:
         if _POSSESSIVE_RE.match(text, end) and not deadline:
             # "Wednesday's ruling", "the probe of February's killing": a possessive date names
             # something done, so it lies before the DCT ("ahead of January's election", "by
-            # Friday's deadline" are deadlines, below).
+            # Friday's deadline" are deadlines, below) unless it is the subject of a future
+            # ("Saturday's celebrations will be a mix of liturgies").
+            if _FUTURE_SUBJECT_RE.match(text, end):
+                return Tense.FUTURE
             return Tense.PAST_FIRM
         if deadline:
             # "by Friday" is a deadline ahead, unless a past perfect says it was met by then

@@ -45,6 +45,12 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 # US feasts fixed by weekday: (month, weekday, n), and the day after for Election Day.
+# Days counted from Easter Sunday and from (US) Thanksgiving.
+_FROM_EASTER = {
+    "EASTER": 0, "GOOD_FRIDAY": -2, "EASTER_MONDAY": 1, "PALM_SUNDAY": -7,
+    "MAUNDY_THURSDAY": -3, "ASH_WEDNESDAY": -46, "PENTECOST": 49,
+}  # fmt: skip
+_FROM_THANKSGIVING = {"BLACK_FRIDAY": 1, "CYBER_MONDAY": 4}
 _BY_WEEKDAY = {
     "THANKSGIVING": (11, 3, 4),
     "LABOR_DAY": (9, 0, 1),
@@ -93,15 +99,17 @@ def _holiday(code: str, year: int) -> dt.date | None:
             return None
         country, name = _MOVABLE[code]
         return _public_calendar(country, year).get(name)
+    if code in _FROM_THANKSGIVING:  # "Black Friday sales", "Cyber Monday"
+        month, weekday, n = _BY_WEEKDAY["THANKSGIVING"]
+        return _nth_weekday(year, month, weekday, n) + dt.timedelta(days=_FROM_THANKSGIVING[code])
     if code in _BY_WEEKDAY:
         month, weekday, n = _BY_WEEKDAY[code]
         when = _nth_weekday(year, month, weekday, n)
         return when + dt.timedelta(days=1) if code == "ELECTION_DAY" else when
-    if code in {"EASTER", "GOOD_FRIDAY"}:
-        from dateutil.easter import easter  # only needed for these two feasts
+    if code in _FROM_EASTER:
+        from dateutil.easter import easter  # only needed for the feasts that follow Easter
 
-        sunday = easter(year)
-        return sunday - dt.timedelta(days=2) if code == "GOOD_FRIDAY" else sunday
+        return easter(year) + dt.timedelta(days=_FROM_EASTER[code])
     fixed_month, fixed_day = code.split("-")
     return dt.date(year, int(fixed_month), int(fixed_day))
 

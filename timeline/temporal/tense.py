@@ -6,6 +6,10 @@ released", "fled", "brought") is a firm past: what it dates lies before the DCT.
 or a participle of a plan is a weak one, which allows a date a little after the DCT ("told of a
 cutback in September", "expected in December"); a bare "-ed" verb puts a bare month before the
 DCT ("signed the deal in December") but leaves a day that slack ("declared payable Dec. 15").
+A deadline ("by Friday", "ahead of January's election") points ahead unless a past verb says
+the date has come ("had calmed down by September"); a possessive ("Wednesday's ruling") and
+"since" point back; a present passive ("when elections are held on July 20") takes the nearer
+date; a past form after "if" is hypothetical; a verb after "and" belongs to the next clause.
 Only the sentence around the expression is read, so the answer depends on the text and never
 on other documents. The sentence ends of a text are found once (TenseIndex), and the cues of a
 sentence the first time an expression in it asks, so that a text full of dates costs one pass,
@@ -237,33 +241,33 @@ class TenseIndex:
                 return Tense.FUTURE
             return Tense.PAST_FIRM
         if deadline:
-            # "by Friday" is a deadline ahead, unless a past perfect says it was met by then
-            # ("the volcano had calmed down by September", "had filed reports by Wednesday").
-            i = bisect.bisect_right(self.boundaries, start)
-            sentence_start = self.boundaries[i - 1] if i else 0
-            perfect = _PAST_PERFECT_RE.search(text, max(sentence_start, start - 80), deadline.start())
-            # ... but not a plan reported so ("had promised to pay by September").
-            if perfect and deadline.group().lower().startswith("by") \
-                    and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
-                return Tense.PAST_FIRM
-            # "Total deposits were 4.9 trillion yuan by Friday": a finite past verb in the
-            # deadline's own clause says the date has come.
-            if deadline.group().lower().startswith("by") \
-                    and not _CLAUSE_BREAK_RE.search(text, max(sentence_start, start - 80), start):
-                before = self._nearest_cue(deadline.start(), deadline.start())
-                if before is Tense.PAST_FIRM and not _PLAN_AFTER_RE.search(
-                    text, max(sentence_start, start - 80), deadline.start()
-                ):
-                    return Tense.PAST_FIRM
-            # "By Tuesday noon, the flames had been put out": the perfect may follow.
-            if deadline.group().lower().startswith("by"):
-                stop = self.boundaries[i] if i < len(self.boundaries) else len(text)
-                if _PAST_PERFECT_RE.search(text, end, min(stop, end + 80)):
-                    return Tense.PAST_FIRM
-            return Tense.FUTURE
+            return Tense.PAST_FIRM if self._deadline_met(deadline, start, end) else Tense.FUTURE
         if _TARGET_RE.match(text, end):
             return Tense.UNKNOWN  # "the Jan. 14 deadline": near the DCT, either side
         return self._nearest_cue(start, end)
+
+    def _deadline_met(self, deadline: re.Match[str], start: int, end: int) -> bool:
+        """Whether "by <date>" reports a date already come rather than a deadline ahead."""
+        if not deadline.group().lower().startswith("by"):
+            return False
+        text = self.text
+        i = bisect.bisect_right(self.boundaries, start)
+        sentence_start = self.boundaries[i - 1] if i else 0
+        stop = self.boundaries[i] if i < len(self.boundaries) else len(text)
+        window = max(sentence_start, start - 80)
+        # "the volcano had calmed down by September", "had filed reports by Wednesday" (but
+        # not a plan so reported: "had promised to pay by September").
+        perfect = _PAST_PERFECT_RE.search(text, window, deadline.start())
+        if perfect and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
+            return True
+        # "Total deposits were 4.9 trillion yuan by Friday": a finite past verb in the
+        # deadline's own clause.
+        if not _CLAUSE_BREAK_RE.search(text, window, start) \
+                and not _PLAN_AFTER_RE.search(text, window, deadline.start()) \
+                and self._nearest_cue(deadline.start(), deadline.start()) is Tense.PAST_FIRM:
+            return True
+        # "By Tuesday noon, the flames had been put out": the perfect may follow.
+        return bool(_PAST_PERFECT_RE.search(text, end, min(stop, end + 80)))
 
     def _nearest_cue(self, start: int, end: int) -> Tense:
         """The tense of the cue nearest the expression in its clause (UNKNOWN for none)."""

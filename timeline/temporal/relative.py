@@ -34,12 +34,12 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 
 
 _LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
-# Directions that count from the date just mentioned rather than from the DCT.
 # The coarsest focus that names a unit's instance: "the month" needs a known month.
 _UNIT_PRECISION = {
     "W": Precision.WEEK, "M": Precision.MONTH, "Q": Precision.QUARTER, "Y": Precision.YEAR,
     "DE": Precision.DECADE, "CE": Precision.CENTURY,
 }  # fmt: skip
+# Directions that count from the date just mentioned rather than from the DCT.
 _ANAPHORIC_RE = re.compile(r"\b(?:following|previous|preceding)\b", re.IGNORECASE)
 
 

@@ -44,13 +44,13 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
-# US feasts fixed by weekday: (month, weekday, n), and the day after for Election Day.
 # Days counted from Easter Sunday and from (US) Thanksgiving.
 _FROM_EASTER = {
     "EASTER": 0, "GOOD_FRIDAY": -2, "EASTER_MONDAY": 1, "PALM_SUNDAY": -7,
     "MAUNDY_THURSDAY": -3, "ASH_WEDNESDAY": -46, "PENTECOST": 49,
 }  # fmt: skip
 _FROM_THANKSGIVING = {"BLACK_FRIDAY": 1, "CYBER_MONDAY": 4}
+# US feasts fixed by weekday: (month, weekday, n), and the day after for Election Day.
 _BY_WEEKDAY = {
     "THANKSGIVING": (11, 3, 4),
     "LABOR_DAY": (9, 0, 1),

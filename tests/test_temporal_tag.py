@@ -429,6 +429,10 @@ IN_CONTEXT = [
     pytest.param("He spoke in an interview to be published on Wednesday.", dt.date(2005, 12, 13),
                  "Wednesday", "2005-12-14", ("2005-12-14", "2005-12-14"),
                  id="to-be-published-on"),
+    pytest.param("Game 7 is Sunday.", AUG, "Sunday", "2016-08-28", ("2016-08-28", "2016-08-28"),
+                 id="is-sunday-is-set"),
+    pytest.param("The election is in May.", AUG, "May", "2017-05", ("2017-05-01", "2017-05-31"),
+                 id="is-in-may-is-set"),
     # "following Friday's riot" is "after": the weekday alone, counted as any other.
     pytest.param("Calm returned following Friday's riot.", AUG, "Friday", "2016-08-19",
                  ("2016-08-19", "2016-08-19"), id="following-as-after"),

@@ -138,6 +138,7 @@ _IF_CLAUSE_RE = re.compile(r"\b(?i:if|unless)\s+(?:[A-Za-z'-]+\s+){0,4}$")
 _FUTURE_SUBJECT_RE = re.compile(
     r"['\u2019]s\s+(?:[a-z-]+\s+){1,3}(?:will|is\s+(?:to|expected|scheduled|due|set)|are\s+(?:to|expected|scheduled|due|set))\b"
 )
+_COPULA_RE = re.compile(r"\b(?:is|are)\s+(?:(?:on|in|set\s+for|scheduled\s+for)\s+)?$")
 _SINCE_RE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.
@@ -229,6 +230,8 @@ class TenseIndex:
         text = self.text
         if _CONTRACT_AFTER_RE.match(text, end) or _CONTRACT_BEFORE_RE.search(text, max(0, start - 20), start):
             return Tense.FUTURE
+        if _COPULA_RE.search(text, max(0, start - 16), start):
+            return Tense.FUTURE  # "Game 7 is Sunday", "the election is in May": what is set
         if _SINCE_RE.search(text, max(0, start - 12), start):
             return Tense.PAST_FIRM  # "on patrol since March (and due back soon)": begun already
         deadline = _DEADLINE_RE.search(text, max(0, start - 40), start)

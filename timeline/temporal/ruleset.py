@@ -197,13 +197,15 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"{where}: {exc}") from exc
 
 
-def _without_negative_lookarounds(pattern: str) -> str:
-    """``pattern`` less its ``(?!...)`` and ``(?<!...)`` groups: their words are never part of
-    a match ("(?!\\s+people)"), so they must not become trigger tokens."""
+def _without_lookarounds(pattern: str, negative_only: bool = False) -> str:
+    """``pattern`` less its lookaround groups (``(?!...)``, ``(?<!...)``, ``(?=...)``,
+    ``(?<=...)``): their words are never part of a match ("(?!\\s+people)", "(?=\\s+before)"),
+    so they must not become trigger tokens (a common word there would make the matcher try
+    the rule wherever it occurs)."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
-        if pattern.startswith(("(?!", "(?<!"), i):
+        if pattern.startswith(("(?!", "(?<!") if negative_only else ("(?!", "(?<!", "(?=", "(?<="), i):
             depth, j, in_class = 0, i, False
             while j < n:
                 c = pattern[j]
@@ -233,18 +235,34 @@ def _rule_words(
     pattern: str, used: Iterable[str], vocabularies: Mapping[str, Vocabulary],
     fragments: Mapping[str, str],
 ) -> set[str]:
-    """Every word a match of the rule may contain, and DIGIT if it may contain digits."""
-    texts = [_without_negative_lookarounds(t) for t in
-             [pattern] + [fragments[name] for name in used if name in fragments]]
+    """Every word a match of the rule may contain, and DIGIT if it may contain digits.
+
+    Only the consuming parts of the pattern count: the placeholders and words inside
+    lookarounds ("(?!\\s+{vehicle_make:_})") are never part of a match.
+    """
     words: set[str] = set()
-    for text in texts:
+    seen: set[str] = set()
+    pending = [pattern]
+    while pending:
+        source = pending.pop()
+        text = _without_lookarounds(source)
         literal = _PATTERN_NOISE_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", text))
         words.update(_WORD_RE.findall(literal.lower()))
-        if re.search(r"\\d|\[[^\]]*[0-9]", text) or re.search(r"(?<![{,])[0-9]", literal):
+        # A positive lookahead may still name a digit on purpose: "(?=[\\d\\w]){ordinal}" lets
+        # the digit of "15th-century" trigger the century rule.
+        digits = _without_lookarounds(source, negative_only=True)
+        digit_literal = _PATTERN_NOISE_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", digits))
+        if re.search(r"\\d|\[[^\]]*[0-9]", digits) or re.search(r"(?<![{,])[0-9]", digit_literal):
             words.add(DIGIT)  # a digit class, or a literal digit ("9/11")
-    for name in used:
-        if name in vocabularies:
-            words.update(vocabularies[name].words())
+        for placeholder in _PLACEHOLDER_RE.finditer(text):
+            name = placeholder["name"]
+            if name in seen or name not in used:
+                continue
+            seen.add(name)
+            if name in vocabularies:
+                words.update(vocabularies[name].words())
+            elif name in fragments:
+                pending.append(fragments[name])
     return words
 
 

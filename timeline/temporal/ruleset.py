@@ -27,7 +27,6 @@ _PLACEHOLDER_RE = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)(?::(?P<group>[a-z_][a
 # Rules never end inside a word: "Monday" must not match the start of "Mondays".
 _END_GUARD = r"(?![A-Za-z0-9])"
 _WORD_RE = re.compile(r"[a-z]+")
-_NAMED_GROUP_RE = re.compile(r"\(\?P<[a-z_][a-z0-9_]*>")
 # Literal words of a pattern, once escapes, group names and inline flags are removed.
 _PATTERN_NOISE_RE = re.compile(r"\\[a-zA-Z]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\(\?P<[^>]*>|\(\?[-a-z]*:")
 DIGIT = "<digit>"
@@ -145,8 +144,10 @@ class RuleSet:
     # (trigger, character class of a start) -> the indexes of the rules that contain the trigger
     # and can start with that class, and the same as a bit set.
     by_start: Mapping[tuple[str, str], tuple[tuple[int, ...], int]]
-    # Character class -> one alternation of every rule that can start with it: a single call
-    # that rejects most token starts before any rule is tried there.
+    # Character class -> a cheap check a token start of that class must pass before any rule
+    # is tried there: for digits, that the number can begin a date (_NUMBER_GUARD). An
+    # alternation of every rule that can start with the class did this once; at 100 rules it
+    # cost more (one long failing alternation at every start) than the rule attempts it saved.
     prechecks: Mapping[str, re.Pattern[str]]
 
     def normalise(self, rule: Rule, group: str, text: str) -> int | str | None:
@@ -298,7 +299,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     rules: list[Rule] = []
     all_words: set[str] = set()
     index: dict[str, list[int]] = {}
-    by_class: dict[str, list[str]] = {}
+    classes: set[str] = set()
     for number, spec in enumerate(pattern_doc.get("rule", [])):
         where = f"rule {spec.get('name', '?')}"
         sources: dict[str, str] = {}
@@ -313,8 +314,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
             raise RuleError(f"{where}: no trigger word or digit; the matcher would never try it")
         all_words |= words
         starts_with = first_classes(regex.pattern, FLAGS)
-        for char_class in starts_with:
-            by_class.setdefault(char_class, []).append(_NAMED_GROUP_RE.sub("(?:", body))
+        classes.update(starts_with)
         for trigger in triggers:
             index.setdefault(trigger, []).append(number)
         examples = tuple(
@@ -349,15 +349,12 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         re.IGNORECASE,
     )
     prechecks = {
-        char_class: _compile(
-            _PRECHECK_GUARD.get(char_class, "") + "(?:" + "|".join(f"(?:{b})" for b in bodies) + ")",
-            f"precheck {char_class}",
-        )
-        for char_class, bodies in by_class.items()
+        char_class: _compile(_PRECHECK_GUARD.get(char_class, ""), f"precheck {char_class}")
+        for char_class in classes
     }
     by_start: dict[tuple[str, str], tuple[tuple[int, ...], int]] = {}
     for trigger, numbers in index.items():
-        for char_class in by_class:
+        for char_class in classes:
             ids = tuple(n for n in numbers if char_class in rules[n].starts_with)
             by_start[trigger, char_class] = (ids, sum(1 << n for n in ids))
     return RuleSet(

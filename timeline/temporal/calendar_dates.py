@@ -166,6 +166,25 @@ def _week_of_month(
     return Resolution(TimexType.DATE, week_value(middle), mod, Interval(first, last, Precision.WEEK))
 
 
+def _weekday_of_month(
+    fields: Fields, month: int, year: int | None, mod: str | None, ctx: Context
+) -> Resolution | None:
+    """"the last Sunday of March", "the first Monday in September": that day of that month."""
+    weekday = int_field(fields, "weekday")
+    n = -1 if "last_weekday" in fields else int_field(fields, "weekday_n")
+    if weekday is None or n is None or not (n == -1 or 1 <= n <= 5):
+        return None
+    if year is None:
+        year = year_for(month, 15, ctx)
+    if year is None:
+        return Resolution(TimexType.DATE, f"XXXX-{month:02d}", mod)
+    last_day = calendar.monthrange(year, month)[1]
+    days = [d for d in range(1, last_day + 1) if dt.date(year, month, d).isoweekday() == weekday]
+    if n > len(days):
+        return None
+    return finish(TimexType.DATE, dt.date(year, month, days[n if n == -1 else n - 1]).isoformat(), mod)
+
+
 def _year_of_weekday(month: int, day: int, weekday: int, dct: dt.date) -> int | None:
     """"Mon., Jan. 3" without a year: the year near the DCT in which Jan. 3 is a Monday, if
     exactly one of the three around it is (the weekday settles what the tense would guess)."""
@@ -317,6 +336,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         return finish(TimexType.DATE, week_value(named), mod)
     if ("week_n" in fields or "last_week" in fields) and month is not None:
         return _week_of_month(fields, month, year, mod, ctx)
+    if ("weekday_n" in fields or "last_weekday" in fields) and month is not None:
+        return _weekday_of_month(fields, month, year, mod, ctx)
     if year is None and "rel" in fields and dct is not None:
         year = dct.year + int(fields["rel"])  # "March last year"
     if month is not None:

@@ -377,17 +377,19 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             # something done or to come is on the day last named; with no tense ("Flights
             # leave at 9 a.m."), on the DCT's.
             date = focus.start
-    if weekday is not None:
-        date = weekday_date(weekday, ctx)
-    elif "deictic" in fields and ctx.dct is not None:
-        date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
-    elif "month" in fields:
-        month, day = int_field(fields, "month"), int_field(fields, "day")
+    if "month" in fields or "month2" in fields:
+        # A date wins over the weekday that goes with it ("9.30am on Tuesday 5 March").
+        month = int_field(fields, "month") or int_field(fields, "month2")
+        day = int_field(fields, "day") or int_field(fields, "day2")
         year = int_field(fields, "year") or year_for(month or 1, day or 1, ctx)
         try:
             date = dt.date(year, month or 1, day or 1) if year else None
         except ValueError:
             return None
+    elif weekday is not None:
+        date = weekday_date(weekday, ctx)
+    elif "deictic" in fields and ctx.dct is not None:
+        date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
     prefix = date.isoformat() if date else "XXXX-XX-XX"
     if noon == "midnight" and ("weekday" in fields or "deictic" in fields):
         # "the offer expires at midnight Friday": the end of that day, ISO 8601's 24:00.

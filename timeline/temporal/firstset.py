@@ -1,9 +1,11 @@
 """Which kinds of character a regular expression can start a match with.
 
-The matcher tries rules only at token starts; knowing that a rule can only begin with a letter
-(or only with a digit) lets one combined pre-check per start reject most positions without
-calling each rule. The analysis walks the parse tree of Python's own regex parser and is
-conservative: anything it does not understand counts as "may start with anything".
+The matcher tries rules only at token starts, and there only the rules that can begin with
+that start's character: a start at "the" tries the rules that may begin with a "t", not every
+rule that begins with a letter. Classes are a digit, each ASCII letter (case folded, as the
+rules match without case), another letter, a quote, or anything else. The analysis walks the
+parse tree of Python's own regex parser and is conservative: anything it does not understand
+counts as "may start with anything".
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 DIGIT, ALPHA, QUOTE, OTHER = "digit", "alpha", "quote", "other"
-EVERYTHING = frozenset({DIGIT, ALPHA, QUOTE, OTHER})
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+WORD = LETTERS | {DIGIT, ALPHA}
+EVERYTHING = WORD | {QUOTE, OTHER}
 
 
 def char_class(char: str) -> str:
-    """The class of one character, as used to pick a pre-check."""
+    """The class of one character: the lower-case ASCII letter itself, or a kind."""
     if char.isdigit():
         return DIGIT
     if char.isalpha():
-        return ALPHA
+        lower = char.lower()
+        return lower if lower in LETTERS else ALPHA
     if char in "'\u2019":
         return QUOTE
     return OTHER
@@ -41,15 +46,15 @@ def _in_classes(items: list[tuple[Any, Any]]) -> frozenset[str]:
             classes.add(_code_class(av))
         elif op is sre.RANGE:
             low, high = av
-            for code in (low, high, (low + high) // 2):
-                classes.add(_code_class(code))
             if high - low > 40:
                 return EVERYTHING
+            for code in range(low, high + 1):
+                classes.add(_code_class(code))
         elif op is sre.CATEGORY:
             if av in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
                 classes.add(DIGIT)
             elif av in (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD):
-                classes.update({DIGIT, ALPHA})
+                classes.update(WORD)
             elif av in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
                 classes.add(OTHER)
             else:

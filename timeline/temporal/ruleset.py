@@ -123,7 +123,8 @@ class Rule:
     sources: Mapping[str, str]
     examples: tuple[Example, ...]
     triggers: frozenset[str]
-    # Kinds of character a match can begin with (firstset.py): digit, alpha, quote, other.
+    # Kinds of character a match can begin with (firstset.py): a digit, an ASCII letter (case
+    # folded), another letter, a quote, or other.
     starts_with: frozenset[str]
     priority: int = 0
     reject_after: re.Pattern[str] | None = None

@@ -219,6 +219,8 @@ RANGES_AND_SPANS = [
                  id="past-decade"),
     pytest.param("over the next two years", AUG, "P2Y", ("2016-08-23", "2018-08-23"),
                  id="next-two-years"),
+    pytest.param("over the next decade", AUG, "P10Y", ("2016-08-23", "2026-08-23"),
+                 id="next-decade"),
     pytest.param("the early 1990s", AUG, "199", ("1990-01-01", "1993-05-01"), id="early-1990s"),
     pytest.param("the end of 2012", AUG, "2012", ("2012-09-01", "2012-12-31"), id="end-of"),
     pytest.param("fought between 1 July and 18 November 1916", None, "1916-07-01",

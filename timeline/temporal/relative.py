@@ -99,8 +99,9 @@ def resolve_relative(fields: Fields, ctx: Context) -> Resolution | None:
         fields = {**fields, "unit": "WE"}
     unit = fields.get("unit")
     if isinstance(unit, str):
-        if (unit in {"DE", "CE"} and rel < 0) or (unit == "FN" and rel != 0):
-            # "the past decade", "the next fortnight": a length that ends (or starts) at the DCT
+        if (unit in {"DE", "CE"} or unit == "FN") and rel != 0:
+            # "the past decade", "over the next decade", "the next fortnight": a length that ends
+            # (or starts) at the DCT, not the calendar decade ("the 2000s")
             value = {"DE": "P10Y", "CE": "P100Y", "FN": "P2W"}[unit]
             if dct is None:
                 return Resolution(TimexType.DURATION, value, mod)

@@ -26,6 +26,7 @@ from timeline.temporal.resolution import (
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
 from timeline.temporal.values import (
+    add_months,
     interval_for_value,
     span,
     week_value,
@@ -116,9 +117,7 @@ def _holiday(code: str, year: int) -> dt.date | None:
 
 def _season_end(year: int, code: str) -> dt.date:
     """The last day of a season (three months from its start; winter ends in the next year)."""
-    start = season_start(year, code)
-    after = dt.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
-    return after - dt.timedelta(days=1)
+    return add_months(season_start(year, code), 3) - dt.timedelta(days=1)
 
 
 def _feast_days(code: str, years: tuple[int, ...]) -> list[tuple[int, dt.date]]:
@@ -178,11 +177,10 @@ def _weekday_of_month(
         year = year_for(month, 15, ctx)
     if year is None:
         return Resolution(TimexType.DATE, f"XXXX-{month:02d}", mod)
-    last_day = calendar.monthrange(year, month)[1]
-    days = [d for d in range(1, last_day + 1) if dt.date(year, month, d).isoweekday() == weekday]
-    if n > len(days):
-        return None
-    return finish(TimexType.DATE, dt.date(year, month, days[n if n == -1 else n - 1]).isoformat(), mod)
+    day = _nth_weekday(year, month, weekday - 1, n)
+    if day.month != month:
+        return None  # "the fifth Friday of February"
+    return finish(TimexType.DATE, day.isoformat(), mod)
 
 
 def _year_of_weekday(month: int, day: int, weekday: int, dct: dt.date) -> int | None:

@@ -367,17 +367,6 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             hour = 0
     date: dt.date | None = ctx.dct
     weekday = int_field(fields, "weekday")
-    if weekday is None and "deictic" not in fields and "month" not in fields and ctx.adjacent_day:
-        # "Friday at 8 a.m.": the day named just before, whatever the tense.
-        date = dt.date.fromisoformat(ctx.adjacent_day)
-    elif weekday is None and "deictic" not in fields and "month" not in fields:
-        focus = interval_for_value((ctx.focus_value or "")[:10])
-        if focus is not None and focus.precision is Precision.DAY \
-                and ctx.tense() not in (Tense.UNKNOWN, Tense.PRESENT):
-            # "He was shot on Oct. 23 ... at 10 p.m.": a bare time in a sentence that tells of
-            # something done or to come is on the day last named; with no tense ("Flights
-            # leave at 9 a.m."), on the DCT's.
-            date = focus.start
     if "month" in fields or "month2" in fields:
         # A date wins over the weekday that goes with it ("9.30am on Tuesday 5 March").
         month = int_field(fields, "month") or int_field(fields, "month2")
@@ -389,8 +378,20 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             return None
     elif weekday is not None:
         date = weekday_date(weekday, ctx)
-    elif "deictic" in fields and ctx.dct is not None:
-        date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
+    elif "deictic" in fields:
+        if ctx.dct is not None:
+            date = ctx.dct + dt.timedelta(days=int_field(fields, "deictic") or 0)
+    elif ctx.adjacent_day:
+        # "Friday at 8 a.m.": the day named just before, whatever the tense.
+        date = dt.date.fromisoformat(ctx.adjacent_day)
+    else:
+        focus = interval_for_value((ctx.focus_value or "")[:10])
+        if focus is not None and focus.precision is Precision.DAY \
+                and ctx.tense() not in (Tense.UNKNOWN, Tense.PRESENT):
+            # "He was shot on Oct. 23 ... at 10 p.m.": a bare time in a sentence that tells of
+            # something done or to come is on the day last named; with no tense ("Flights
+            # leave at 9 a.m."), on the DCT's.
+            date = focus.start
     prefix = date.isoformat() if date else "XXXX-XX-XX"
     if noon == "midnight" and ("weekday" in fields or "deictic" in fields):
         # "the offer expires at midnight Friday": the end of that day, ISO 8601's 24:00.

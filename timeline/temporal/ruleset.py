@@ -145,6 +145,9 @@ class RuleSet:
     # (trigger, character class of a start) -> the indexes of the rules that contain the trigger
     # and can start with that class, and the same as a bit set.
     by_start: Mapping[tuple[str, str], tuple[tuple[int, ...], int]]
+    # The character classes some rule can start with: a token start of another class tries
+    # nothing.
+    start_classes: frozenset[str]
     # Character class -> a cheap check a token start of that class must pass before any rule
     # is tried there: for digits, that the number can begin a date (_NUMBER_GUARD). An
     # alternation of every rule that can start with the class did this once; at 100 rules it
@@ -350,8 +353,9 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         re.IGNORECASE,
     )
     prechecks = {
-        char_class: _compile(_PRECHECK_GUARD.get(char_class, ""), f"precheck {char_class}")
-        for char_class in classes
+        char_class: _compile(guard, f"precheck {char_class}")
+        for char_class, guard in _PRECHECK_GUARD.items()
+        if char_class in classes
     }
     by_start: dict[tuple[str, str], tuple[tuple[int, ...], int]] = {}
     for trigger, numbers in index.items():
@@ -364,6 +368,7 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         tokens,
         MappingProxyType({k: tuple(v) for k, v in index.items()}),
         MappingProxyType(by_start),
+        frozenset(classes),
         MappingProxyType(prechecks),
     )
 

@@ -206,6 +206,7 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     checked = 0  # starts[:checked] have been prechecked
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
+    start_classes = ruleset.start_classes
     prechecks = ruleset.prechecks
     by_start = ruleset.by_start
     for trigger, key in triggers:
@@ -214,8 +215,10 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
         for i in range(max(first, checked), last):
             start = starts[i]
             start_class = char_class(text[start])
+            if start_class not in start_classes:
+                continue
             precheck = prechecks.get(start_class)
-            if precheck is not None and precheck.match(text, start) is not None:
+            if precheck is None or precheck.match(text, start) is not None:
                 passed.append(start)
                 passed_class[start] = start_class
         checked = max(checked, last)

@@ -93,9 +93,9 @@ _PAST_CUES = (
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
 # a participle after "be" or "being" ("will be named", "the Games being held in Doha") is a
 # passive, not a past tense ("is being held" is an arrangement, see _PROGRESSIVE).
-# "The last quarter-final", "the next day", "at last": adjectives and idioms, not a past or a
-# future.
-_NEUTRAL = ("next to", "next door", "the last", "The last", "the next", "The next", "at last")
+# "The next day" is counted from the date just named, not a future ("last" is no cue at all:
+# "his last press conference before he steps down").
+_NEUTRAL = ("next to", "next door", "the next", "The next")
 # Verbs of saying: "X will arrive on Friday, officials said" dates the arrival, not the saying,
 # so one of these after the expression and beyond a comma or a quote does not count.
 _REPORTING = frozenset({"said", "says"})
@@ -290,7 +290,7 @@ class TenseIndex:
             if cue_start >= right:
                 break
             if cue_end > right or start <= cue_start < end:
-                continue  # a word of the expression itself ("last", "next") is not a verb
+                continue  # a word of the expression itself ("next", "earlier") is not a verb
             if cue_start >= end and cue_reporting[k] and not fronted \
                     and _CLAUSE_BREAK_RE.search(text, end, cue_start):
                 # "... on Friday,'' Castro said": the saying is not the event (but "In

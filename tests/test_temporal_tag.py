@@ -599,6 +599,11 @@ IN_CONTEXT = [
                  "2015-12-26", ("2015-12-26", "2015-12-26"), id="day-after-date"),
     pytest.param("the post-1959 politics of the island", AUG, "post-1959", "1959",
                  ("1959-01-01", "1959-12-31"), id="post-year"),
+    # "due to" is a plan before a verb and a cause before a noun.
+    pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
+                 "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),
+    pytest.param("The talks are due to resume on Monday.", dt.date(2005, 11, 19), "Monday",
+                 "2005-11-21", ("2005-11-21", "2005-11-21"), id="due-to-a-plan"),
     pytest.param("The summit will be held on April 24 and 25.", AUG, "April 24 and 25",
                  "2017-04-24", ("2017-04-24", "2017-04-25"), id="day-and-day-ahead"),
 ]

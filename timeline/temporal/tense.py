@@ -49,7 +49,7 @@ class Tense(Enum):
 _FUTURE_CUES = (
     "will", "won't", "shall", "would", "going to", "plan to", "plans to", "planning to",
     "planned to", "intend to", "intends to", "expected to", "expect to", "expects to",
-    "scheduled", "slated", "due to", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
+    "scheduled", "slated", "due in", "due on", "due by", "set to", "as soon as", "as early as", "is to", "are to",
     "hope to", "hopes to", "aim to", "aims to", "to be held", "upcoming", "next", "effective",
     # Present tense of scheduling verbs: news writes plans so ("Opec meets on Nov. 30",
     # "talks resume Thursday", "the law takes effect Jan. 1").
@@ -64,6 +64,18 @@ _FUTURE_CUES = (
 # "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
 # ruling reported after the fact as often as a plan.
 _MODAL = r"(?:can|may|might|should)(?!\s+(?:not\s+)?have\b)"
+# "talks due to resume Monday" is a plan, "pulled out due to injuries on Monday" a cause: "due
+# to" points ahead only before a verb, and the verbs that follow it in news are few.
+_DUE_TO_VERBS = (
+    "be", "begin", "start", "open", "close", "end", "finish", "meet", "hold", "host", "arrive",
+    "leave", "depart", "return", "visit", "travel", "fly", "go", "come", "head", "attend",
+    "join", "tour", "take", "make", "give", "hand", "deliver", "pay", "sign", "announce",
+    "release", "publish", "report", "issue", "present", "submit", "resume", "reconvene",
+    "convene", "vote", "decide", "rule", "hear", "testify", "appear", "face", "stand", "run",
+    "play", "launch", "complete", "expire", "retire", "step", "graduate", "receive", "address",
+    "speak", "discuss", "debate", "review", "consider", "undergo", "enter", "bring", "set",
+    "sail", "land", "lift", "wrap", "kick", "get", "move", "send", "unveil", "outline",
+)
 # A present progressive of a verb of meeting or travel is an arrangement: "ministers are meeting
 # on Friday", "the conference is being held on Saturday" (not "is continuing to sell itself
 # under a June agreement").
@@ -109,6 +121,7 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
+    + r"|due\s+to(?=\s+(?:" + trie_regex(_DUE_TO_VERBS) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").
     + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)"

@@ -599,6 +599,25 @@ IN_CONTEXT = [
                  "2015-12-26", ("2015-12-26", "2015-12-26"), id="day-after-date"),
     pytest.param("the post-1959 politics of the island", AUG, "post-1959", "1959",
                  ("1959-01-01", "1959-12-31"), id="post-year"),
+    # "by <date>" states what was done by then when a report, a finite past or (in a framing
+    # "By August,") a present perfect goes with it; a term set in the past ("until") runs to
+    # the nearer date, and so does a present passive's weekday.
+    pytest.param("China reported a 4.2 percent jobless rate by the end of September.",
+                 dt.date(2005, 11, 16), "the end of September", "2005-09",
+                 ("2005-09-21", "2005-09-30"), id="reported-by-end-of-month"),
+    pytest.param("By August, the bank has granted 260 million yuan of loans.",
+                 dt.date(2005, 11, 17), "August", "2005-08", ("2005-08-01", "2005-08-31"),
+                 id="by-month-present-perfect"),
+    pytest.param("By March, the company will have paid off its debt.", dt.date(2005, 11, 17),
+                 "March", "2006-03", ("2006-03-01", "2006-03-31"), id="by-month-future-perfect"),
+    pytest.param("A resolution gave Iran until August 31 to suspend enrichment.",
+                 dt.date(2006, 12, 11), "August 31", "2006-08-31", ("2006-08-31", "2006-08-31"),
+                 id="gave-until-past-date"),
+    pytest.param("The trial was adjourned Monday until Wednesday.", dt.date(2005, 12, 5),
+                 "Wednesday", "2005-12-07", ("2005-12-07", "2005-12-07"),
+                 id="adjourned-until-weekday"),
+    pytest.param("She will be minister if Labour wins Thursday.", dt.date(1997, 4, 29),
+                 "Thursday", "1997-05-01", ("1997-05-01", "1997-05-01"), id="if-wins-weekday"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -196,11 +196,15 @@ def year_for(month: int, day: int, ctx: Context) -> int | None:
 
 
 def weekday_date(weekday: int, ctx: Context) -> dt.date | None:
-    """The date of a bare weekday: the latest one up to the DCT, or the next one in the future."""
+    """The date of a bare weekday: the latest one up to the DCT, the next one in the future, the
+    nearer one in the present."""
     if ctx.dct is None:
         return None
     delta = (ctx.dct.isoweekday() - weekday) % 7
-    if ctx.tense() is Tense.FUTURE:
+    tense = ctx.tense()
+    if tense is Tense.FUTURE or (tense is Tense.PRESENT and delta > 3):
+        # A present passive or a term set in the past ("adjourned until Wednesday") takes the
+        # nearer of the two weekdays around the DCT.
         return ctx.dct + dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7)
     return ctx.dct - dt.timedelta(days=delta)
 

@@ -163,6 +163,13 @@ _DEADLINE_RE = re.compile(
     r"|\b(?:extend|postpon|delay|push|adjourn|defer|reschedul|mov)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until|for))\s+$"
 )
 _PAST_PERFECT_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?(?:already\s+)?(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|de|ft|lt|nt|ught)\b")
+# "By August, the bank has granted 260 million yuan", "by the end of September, loans were 1.2
+# trillion": what a present perfect or a finite past states by a date is done by then.
+_DONE_AFTER_RE = re.compile(
+    r"\b(?:(?:has|have)\s+(?:[a-z]+ly\s+)?(?:already\s+)?(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ne|de|ft|lt|nt|ught)"
+    r"|was|were)\b"
+)
+_DONE_CUES = (Tense.PAST_FIRM, Tense.PAST, Tense.PAST_ED)
 _PLAN_AFTER_RE = re.compile(r"\b(?:to|would|will|could)\b")
 _TARGET_RE = re.compile(r"\s+(?:deadline|target\s+date)\b")
 # A contract month lies ahead: "crude for December delivery", "delivery in January",
@@ -257,7 +264,14 @@ class TenseIndex:
                 return Tense.FUTURE
             return Tense.PAST_FIRM
         if deadline:
-            return Tense.PAST_FIRM if self._deadline_met(deadline, start, end) else Tense.FUTURE
+            if self._deadline_met(deadline, start, end):
+                return Tense.PAST_FIRM
+            if deadline.group().lower().startswith(("until", "till")) \
+                    and self._nearest_cue(deadline.start(), deadline.start()) in _DONE_CUES:
+                # "a resolution which gave Iran until August 31", "adjourned the trial until
+                # January 23": a term set in the past runs to a date on either side of the DCT.
+                return Tense.PRESENT
+            return Tense.FUTURE
         if _TARGET_RE.match(text, end):
             return Tense.UNKNOWN  # "the Jan. 14 deadline": near the DCT, either side
         return self._nearest_cue(start, end)
@@ -276,14 +290,25 @@ class TenseIndex:
         perfect = _PAST_PERFECT_RE.search(text, window, deadline.start())
         if perfect and not _PLAN_AFTER_RE.search(text, perfect.end(), deadline.start()):
             return True
-        # "Total deposits were 4.9 trillion yuan by Friday": a finite past verb in the
-        # deadline's own clause.
+        # "Total deposits were 4.9 trillion yuan by Friday", "China reported a 4.2 percent
+        # rate by the end of September": a finite past verb or a report in the deadline's own
+        # clause.
         if not _CLAUSE_BREAK_RE.search(text, window, start) \
                 and not _PLAN_AFTER_RE.search(text, window, deadline.start()) \
-                and self._nearest_cue(deadline.start(), deadline.start()) is Tense.PAST_FIRM:
+                and self._nearest_cue(deadline.start(), deadline.start()) in _DONE_CUES:
             return True
-        # "By Tuesday noon, the flames had been put out": the perfect may follow.
-        return bool(_PAST_PERFECT_RE.search(text, end, min(stop, end + 80)))
+        # "By Tuesday noon, the flames had been put out": the perfect may follow; so may a
+        # present perfect or a finite past when the date opens the sentence ("By August, the
+        # bank has granted...").
+        after = text[end:min(stop, end + 80)]
+        if _PAST_PERFECT_RE.search(after):
+            return True
+        framing = after.startswith(",") and (
+            bool(_FRONTED_RE.fullmatch(text, sentence_start, deadline.start()))
+            or text[max(sentence_start, deadline.start() - 2):deadline.start()].startswith(",")
+        )
+        done = _DONE_AFTER_RE.search(after)
+        return framing and done is not None and not _PLAN_AFTER_RE.search(after, 0, done.start())
 
     def _nearest_cue(self, start: int, end: int) -> Tense:
         """The tense of the cue nearest the expression in its clause (UNKNOWN for none)."""

@@ -113,8 +113,13 @@ _NEUTRAL = ("next to", "next door", "the next", "The next")
 _REPORTING = frozenset({"said", "says"})
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()'\"`\u2019\u201d]")
 # "left rates unchanged in September and will meet again in December": a verb after "and"
-# belongs to the next clause when the expression's own clause has a cue before it.
-_CONJUNCTION_RE = re.compile(r"\b(?:and|but|while|whereas)\b")
+# belongs to the next clause when the expression's own clause has a cue before it; so does a
+# verb after a subordinating word ("is to face questioning on April 25 on allegations that
+# he was...", "will play Arsenal on January 9 after their match was postponed").
+_CONJUNCTION_RE = re.compile(
+    r"\b(?:and|but|while|whereas|that|which|who|whom|whose|because|after|before|when|where"
+    r"|although|though|unless|until)\b"
+)
 # "had been scheduled" is tried first: a plan that lies in the past. Future cues come before
 # the generic past "-ed" so that "expected to" is not read as a past verb.
 _CUE_RE = re.compile(

@@ -618,6 +618,18 @@ IN_CONTEXT = [
                  id="adjourned-until-weekday"),
     pytest.param("She will be minister if Labour wins Thursday.", dt.date(1997, 4, 29),
                  "Thursday", "1997-05-01", ("1997-05-01", "1997-05-01"), id="if-wins-weekday"),
+    # A verb after "that", "after"... is another clause's; schedules read ahead.
+    pytest.param("Kim is to face questioning on April 25 on allegations that he was bribed.",
+                 dt.date(1997, 4, 11), "April 25", "1997-04-25", ("1997-04-25", "1997-04-25"),
+                 id="cue-after-that-is-another-clause"),
+    pytest.param("Liverpool will play Arsenal on January 9 after their match was postponed.",
+                 dt.date(2006, 12, 21), "January 9", "2007-01-09", ("2007-01-09", "2007-01-09"),
+                 id="cue-after-after-is-another-clause"),
+    pytest.param("The act comes into force on Monday in Northern Ireland.", dt.date(2005, 12, 16),
+                 "Monday", "2005-12-19", ("2005-12-19", "2005-12-19"), id="comes-into-force"),
+    pytest.param("The team faces India in a four-day match starting Thursday.",
+                 dt.date(2006, 12, 5), "Thursday", "2006-12-07", ("2006-12-07", "2006-12-07"),
+                 id="match-starting-weekday"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -57,7 +57,13 @@ _FUTURE_CUES = (
     "takes office", "expires", "arrives", "departs", "leaves for", "heads to", "travels to",
     "kicks off", "is due", "are due", "starts", "launches", "steps down", "stands down",
     "retires", "takes over", "returns to", "flies to", "flies into", "visits", "due for",
-    "due out",
+    "due out", "kick off", "comes into force", "come into force", "enters into force",
+    "enter into force", "comes into effect", "goes into effect", "take effect",
+    # "a two-day meeting beginning Thursday", "the event starting on Thursday": a schedule.
+    "beginning on", "starting on", "beginning Monday", "beginning Tuesday",
+    "beginning Wednesday", "beginning Thursday", "beginning Friday", "beginning Saturday",
+    "beginning Sunday", "starting Monday", "starting Tuesday", "starting Wednesday",
+    "starting Thursday", "starting Friday", "starting Saturday", "starting Sunday",
 )
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and

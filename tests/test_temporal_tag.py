@@ -630,6 +630,12 @@ IN_CONTEXT = [
     pytest.param("The team faces India in a four-day match starting Thursday.",
                  dt.date(2006, 12, 5), "Thursday", "2006-12-07", ("2006-12-07", "2006-12-07"),
                  id="match-starting-weekday"),
+    pytest.param("The US had set the date for the experts to visit Guantanamo on Dec. 6.",
+                 dt.date(2005, 11, 18), "Dec. 6", "2005-12-06", ("2005-12-06", "2005-12-06"),
+                 id="past-plan-with-infinitive"),
+    pytest.param("The US had sent the experts to Guantanamo on Dec. 6.",
+                 dt.date(2005, 11, 18), "Dec. 6", "2004-12-06", ("2004-12-06", "2004-12-06"),
+                 id="past-without-infinitive"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -82,6 +82,7 @@ _DUE_TO_VERBS = (
     "speak", "discuss", "debate", "review", "consider", "undergo", "enter", "bring", "set",
     "sail", "land", "lift", "wrap", "kick", "get", "move", "send", "unveil", "outline",
 )
+_INFINITIVE_RE = re.compile(r"\bto\s+(?:" + trie_regex(_DUE_TO_VERBS) + r")\b")
 # A present progressive of a verb of meeting or travel is an arrangement: "ministers are meeting
 # on Friday", "the conference is being held on Saturday" (not "is continuing to sell itself
 # under a June agreement").
@@ -353,6 +354,11 @@ class TenseIndex:
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = cue_tense[k]
             if best is None or distance < best[0]:
+                if tense in (Tense.PAST_FIRM, Tense.PAST_ED) and cue_end <= start \
+                        and _INFINITIVE_RE.search(text, cue_end, start):
+                    # "had set the date for the experts to visit Guantanamo on Dec. 6": the date
+                    # is the planned visit's, which may lie ahead of the DCT.
+                    tense = Tense.PAST
                 best = (distance, tense)
                 # A cue before the expression in its own clause (no comma between them).
                 own_clause = cue_end <= start and not _CLAUSE_BREAK_RE.search(text, cue_end, start)

@@ -636,6 +636,12 @@ IN_CONTEXT = [
     pytest.param("The US had sent the experts to Guantanamo on Dec. 6.",
                  dt.date(2005, 11, 18), "Dec. 6", "2004-12-06", ("2004-12-06", "2004-12-06"),
                  id="past-without-infinitive"),
+    pytest.param("He fell victim to a plot ahead of the presidential election in December.",
+                 dt.date(1997, 4, 11), "December", "1997-12", ("1997-12-01", "1997-12-31"),
+                 id="ahead-of-event-in-month"),
+    pytest.param("Parties are on the road in the run-up to Sunday's elections.",
+                 dt.date(1997, 4, 7), "Sunday", "1997-04-13", ("1997-04-13", "1997-04-13"),
+                 id="run-up-to-possessive"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

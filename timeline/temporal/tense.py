@@ -170,7 +170,10 @@ _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
 # (inside its clause) marks a deadline.
 _DEADLINE_RE = re.compile(
-    r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for)|\buntil|\btill"
+    r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for|in\s+the\s+(?:run|lead|build)-up\s+to)|\buntil|\btill"
+    # "ahead of the presidential election in December", "until the outcome of the court
+    # proceedings in August": a deadline named by the event it dates.
+    r"|\b(?:ahead\s+of|until|till|in\s+the\s+(?:run|lead|build)-up\s+to)\s+the\s+(?:[A-Za-z-]+\s+){1,5}(?:in|on|at)"
     # "extended its bid to Nov. 6", "postponed the vote until March": the new date lies ahead.
     r"|\b(?:extend|postpon|delay|push|adjourn|defer|reschedul|mov)[a-z]*\s+(?:[a-z]+\s+){0,3}(?:to|until|for))\s+$"
 )
@@ -266,7 +269,7 @@ class TenseIndex:
             return Tense.FUTURE  # "Game 7 is Sunday", "the election is in May": what is set
         if _SINCE_RE.search(text, max(0, start - 12), start):
             return Tense.PAST_FIRM  # "on patrol since March (and due back soon)": begun already
-        deadline = _DEADLINE_RE.search(text, max(0, start - 40), start)
+        deadline = _DEADLINE_RE.search(text, max(0, start - 60), start)
         if _POSSESSIVE_RE.match(text, end) and not deadline:
             # "Wednesday's ruling", "the probe of February's killing": a possessive date names
             # something done, so it lies before the DCT ("ahead of January's election", "by

@@ -642,6 +642,8 @@ IN_CONTEXT = [
     pytest.param("Parties are on the road in the run-up to Sunday's elections.",
                  dt.date(1997, 4, 7), "Sunday", "1997-04-13", ("1997-04-13", "1997-04-13"),
                  id="run-up-to-possessive"),
+    pytest.param("The food aid pledged in February would arrive in May.", dt.date(1997, 4, 15),
+                 "February", "1997-02", ("1997-02-01", "1997-02-28"), id="verb-the-date-hangs-on"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -192,6 +192,7 @@ _TARGET_RE = re.compile(r"\s+(?:deadline|target\s+date)\b")
 _CONTRACT_AFTER_RE = re.compile(r"\s+(?:delivery|contracts?|futures)\b")
 _CONTRACT_BEFORE_RE = re.compile(r"\bdelivery\s+(?:in|for)\s+$")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+_ATTACHED_RE = re.compile(r"\s+(?:in|on|at|during|since)\s+(?:the\s+)?")
 # Cues further than this from the expression belong to another clause.
 _WINDOW = 250
 # An expression that opens its sentence ("On Friday, the minister will...") is dated by the
@@ -334,7 +335,7 @@ class TenseIndex:
         right = min(self.boundaries[j] if j < len(self.boundaries) else len(text), end + _WINDOW)
         cue_starts, cue_ends, cue_tense, cue_reporting = self._sentence_cues(i, j)
         best: tuple[int, Tense] | None = None
-        own_clause = False
+        own_clause = attached = False
         sentence_start = self.boundaries[i - 1] if i else 0
         fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
         first = bisect.bisect_left(cue_starts, left)
@@ -356,6 +357,8 @@ class TenseIndex:
                 continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = cue_tense[k]
+            if cue_start >= end and attached:
+                continue  # "aid pledged in February would arrive": the verb it hangs on
             if best is None or distance < best[0]:
                 if tense in (Tense.PAST_FIRM, Tense.PAST_ED) and cue_end <= start \
                         and _INFINITIVE_RE.search(text, cue_end, start):
@@ -365,6 +368,9 @@ class TenseIndex:
                 best = (distance, tense)
                 # A cue before the expression in its own clause (no comma between them).
                 own_clause = cue_end <= start and not _CLAUSE_BREAK_RE.search(text, cue_end, start)
+                # A verb the expression hangs on through a preposition ("pledged in
+                # February", "met on Monday") dates it, whatever verb follows.
+                attached = cue_end <= start and bool(_ATTACHED_RE.fullmatch(text, cue_end, start))
         return best[1] if best else Tense.UNKNOWN
 
 

@@ -644,6 +644,9 @@ IN_CONTEXT = [
                  id="run-up-to-possessive"),
     pytest.param("The food aid pledged in February would arrive in May.", dt.date(1997, 4, 15),
                  "February", "1997-02", ("1997-02-01", "1997-02-28"), id="verb-the-date-hangs-on"),
+    pytest.param("Orders in February rose 9.9 percent from a year earlier, after growing 14.8"
+                 " percent in the previous month.", dt.date(1997, 4, 10), "the previous month",
+                 "1997-01", ("1997-01-01", "1997-01-31"), id="baseline-is-no-anchor"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

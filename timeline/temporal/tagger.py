@@ -37,6 +37,10 @@ _WINDOW = 32
 _SAFE_DCT = (dt.date(1000, 1, 1), dt.date(9000, 12, 31))
 # How close a date must be to serve as the reference of "a year earlier".
 _PREVIOUS_REACH = 150
+# "orders rose 5% from a year earlier, after growing 14.8% in the previous month": a baseline
+# of comparison is no date the story moves to, so what follows does not count from it.
+_BASELINE_RE = re.compile(r"(?i)(?:earlier|ago)$")
+_COMPARED_RE = re.compile(r"(?i)\b(?:from|than|with|over|against|versus|vs\.?)\s+$")
 # What may stand between a day and the clock time on it: "Friday at 8 a.m.", "June 5, 10 a.m.".
 _ADJACENT_GAP_RE = re.compile(r"\s*,?\s*(?:(?:at|around|about|from|by|until)\s+)?")
 _DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}$")
@@ -256,6 +260,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
     tenses = functools.cache(lambda: TenseIndex.build(text))  # built on first need only
     position = 0
     focus: str | None = None  # the value of the latest date named (see Context.focus_value)
+    anchor: Timex | None = None  # the latest timex that later ones may count from
     for start, _, _, rule_id, match in _candidates(text, ruleset):
         if start < position:
             continue  # inside an accepted timex, or a shorter reading of one
@@ -264,7 +269,7 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             continue
         tense = _LazyTense(tenses, start, match.end())
         ended = bool(_ENDED_RE.match(text, match.end()))
-        previous = found[-1] if found and start - found[-1].end <= _PREVIOUS_REACH else None
+        previous = anchor if anchor is not None and start - anchor.end <= _PREVIOUS_REACH else None
         adjacent = (
             previous.value
             if previous is not None and previous.type is TimexType.DATE
@@ -286,11 +291,16 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
                 start, res = shifted
         elif res.type is TimexType.DURATION and res.interval is None:
             res = _anchor_later(text, match.end(), res, focus)
-        if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None:
+        baseline = bool(_BASELINE_RE.search(match.group())) \
+            and bool(_COMPARED_RE.search(text, max(0, start - 16), start))
+        if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None \
+                and not baseline:
             focus = res.value
         parts = _range_parts(match, res) if rule.kind == "range" else ()
         found.append(Timex(start, match.end(), text[start : match.end()], res.type, res.value, res.mod,
                            res.interval, res.anchored, parts))
+        if not baseline:
+            anchor = found[-1]
         if rule.kind in _QUARTER_SOURCES and _QUARTER_RE.match(res.value) and (
             dct is None or res.interval is None or res.interval.start <= dct
         ):

@@ -647,6 +647,14 @@ IN_CONTEXT = [
     pytest.param("Orders in February rose 9.9 percent from a year earlier, after growing 14.8"
                  " percent in the previous month.", dt.date(1997, 4, 10), "the previous month",
                  "1997-01", ("1997-01-01", "1997-01-31"), id="baseline-is-no-anchor"),
+    # A hedge before a length or a clock is its mod, outside the extent (as the corpora tag).
+    pytest.param("Albright spent about five hours in Tanzania.", AUG, "five hours", "PT5H", None,
+                 id="about-outside-extent"),
+    # "later in the day" is the day of the story: the day named last, else the DCT's.
+    pytest.param("He landed on Friday and spoke later in the day.", AUG, "the day",
+                 "2016-08-19", ("2016-08-19", "2016-08-19"), id="later-in-the-day-focus"),
+    pytest.param("The minister will speak later in the day.", AUG, "the day", "2016-08-23",
+                 ("2016-08-23", "2016-08-23"), id="later-in-the-day-dct"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -308,6 +308,11 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
             return finish(TimexType.DATE, str(ctx.focus_value), mod)
         if ctx.last_quarter:
             return finish(TimexType.DATE, ctx.last_quarter, mod)
+    if "in_the" in fields and ctx.dct is not None and (
+        focus is None or focus.precision.rank > Precision.DAY.rank
+    ):
+        # "later in the day" with no day named: the day of the report
+        return finish(TimexType.DATE, unit_value(ctx.dct, "D"), mod)
     if focus is None or focus.precision.rank > _FOCUS_NEEDS[unit].rank:
         value = UNDERSPECIFIED[unit]
         if focus is not None and not step:

@@ -655,6 +655,9 @@ IN_CONTEXT = [
                  "2016-08-19", ("2016-08-19", "2016-08-19"), id="later-in-the-day-focus"),
     pytest.param("The minister will speak later in the day.", AUG, "the day", "2016-08-23",
                  ("2016-08-23", "2016-08-23"), id="later-in-the-day-dct"),
+    pytest.param("Campaigning went on after time elapsed ahead of the Monday balloting.",
+                 dt.date(2005, 11, 20), "Monday", "2005-11-21", ("2005-11-21", "2005-11-21"),
+                 id="ahead-of-the-weekday"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -170,7 +170,7 @@ _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # A fronted "Until Thursday, they had not..." frames the past, so only a lower-case "until"
 # (inside its clause) marks a deadline.
 _DEADLINE_RE = re.compile(
-    r"(?:\b(?i:by|ahead\s+of|in\s+time\s+for|in\s+the\s+(?:run|lead|build)-up\s+to)|\buntil|\btill"
+    r"(?:\b(?i:by|ahead\s+of(?:\s+the)?|in\s+time\s+for(?:\s+the)?|in\s+the\s+(?:run|lead|build)-up\s+to(?:\s+the)?)|\buntil|\btill"
     # "ahead of the presidential election in December", "until the outcome of the court
     # proceedings in August": a deadline named by the event it dates.
     r"|\b(?:ahead\s+of|until|till|in\s+the\s+(?:run|lead|build)-up\s+to)\s+the\s+(?:[A-Za-z-]+\s+){1,5}(?:in|on|at)"

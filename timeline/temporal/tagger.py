@@ -48,7 +48,7 @@ _COMPARED_RE = re.compile(r"(?i)\b(?:from|than|with|over|against|versus|vs\.?)\s
 _ADJACENT_GAP_RE = re.compile(r"\s*,?\s*(?:(?:at|around|about|from|by|until)\s+)?")
 _DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # How far back the reject_before / keep_before checks look.
-_LOOKBEHIND = 20
+_LOOKBEHIND = 32
 
 
 def _resolve(rule: Rule, match: re.Match[str], rules: RuleSet, ctx: Context) -> Resolution | None:

@@ -345,9 +345,10 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
     all_words.discard(DIGIT)
     # Tokens never start right after "/", ":", ".", "-" or an apostrophe: no date begins
     # inside "3/22/2013", "10:30", "Jan.5" or "mid-1990s" (the match starts at "3", "10",
-    # "Jan", "mid"), and skipping them keeps runs like "12/12/12/..." linear and cheap.
+    # "Jan", "mid"), and skipping them keeps runs like "12/12/12/..." linear and cheap. A
+    # double hyphen is a dash ("--April 1989", "the day--Monday--"), after which a date begins.
     tokens = re.compile(
-        r"(?<![A-Za-z0-9/:.'\u2019-])(?:(?P<digit>['\u2019]?" + _NUMBER_TOKEN + r")|(?P<word>"
+        r"(?<![A-Za-z0-9/:.'\u2019])(?<![^-]-)(?:(?P<digit>['\u2019]?" + _NUMBER_TOKEN + r")|(?P<word>"
         + trie_regex(sorted(all_words))
         + r")(?![a-z]))",
         re.IGNORECASE,

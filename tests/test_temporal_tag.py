@@ -663,6 +663,8 @@ IN_CONTEXT = [
     pytest.param("The strike lasted one day.", AUG, "one day", "P1D", None, id="one-day-length"),
     pytest.param("Since 1949. --April 1989 the ship visited.", AUG, "April 1989", "1989-04",
                  ("1989-04-01", "1989-04-30"), id="date-after-double-dash"),
+    pytest.param("Senegal will host the meeting on Dec. 11-13 of 2007.", AUG, "Dec. 11-13 of 2007",
+                 "2007-12-11", ("2007-12-11", "2007-12-13"), id="day-range-of-year"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

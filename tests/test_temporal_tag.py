@@ -665,6 +665,9 @@ IN_CONTEXT = [
                  ("1989-04-01", "1989-04-30"), id="date-after-double-dash"),
     pytest.param("Senegal will host the meeting on Dec. 11-13 of 2007.", AUG, "Dec. 11-13 of 2007",
                  "2007-12-11", ("2007-12-11", "2007-12-13"), id="day-range-of-year"),
+    pytest.param("In late 1989 the wall fell; a year later Germany reunified on 3 October.", None,
+                 "3 October", "1990-10-03", ("1990-10-03", "1990-10-03"),
+                 id="later-moves-the-story"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

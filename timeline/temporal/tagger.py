@@ -292,8 +292,10 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             shifted = _day_offset(text, start, res)
             if shifted is not None and (not found or found[-1].end <= shifted[0]):
                 start, res = shifted
-        elif res.type is TimexType.DURATION and res.interval is None:
+        later = False
+        if res.type is TimexType.DURATION and res.interval is None:
             res = _anchor_later(text, match.end(), res, focus)
+            later = res.interval is not None
         if res.type in (TimexType.DURATION, TimexType.TIME):
             hedge = _ABOUT_RE.match(text, start, match.end())
             if hedge is not None:
@@ -303,6 +305,10 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
         if res.type in (TimexType.DATE, TimexType.TIME) and res.interval is not None \
                 and not baseline:
             focus = res.value
+        elif res.type is TimexType.DURATION and res.anchored and res.interval is not None \
+                and res.interval.precision in _END_VALUE and later:
+            # "a year later Germany reunified on 3 October": the story has moved to 1990
+            focus = res.interval.start.strftime(_END_VALUE[res.interval.precision])
         parts = _range_parts(match, res) if rule.kind == "range" else ()
         found.append(Timex(start, match.end(), text[start : match.end()], res.type, res.value, res.mod,
                            res.interval, res.anchored, parts))

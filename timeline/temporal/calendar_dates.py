@@ -299,8 +299,9 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if "quarter" in fields or "quarter_num" in fields:
         if quarter is None or not 1 <= quarter <= 4:
             return None
-        if year is None and "rel_year" in fields and dct is not None:
-            year = dct.year + int(fields["rel_year"])
+        rel_year = fields.get("rel_year", fields.get("rel_year_of"))
+        if year is None and rel_year is not None and dct is not None:
+            year = dct.year + int(rel_year)
         if year is None and dct is not None:
             # A quarter that has not begun is last year's in a report ("profits for the
             # fourth quarter" in January). Future tense does not move it forward: "expects to
@@ -312,6 +313,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         half = 2 if "last_half" in fields else int_field(fields, "half")
         if half not in (1, 2):
             return None
+        if year is None and "rel_year" in fields and dct is not None:
+            year = dct.year + int(fields["rel_year"])  # "the second half of next year"
         year = year or (dct.year if dct else None)
         return finish(TimexType.DATE, f"{year:04d}-H{half}" if year else f"XXXX-H{half}", mod)
     if "season" in fields:

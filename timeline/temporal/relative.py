@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from timeline.temporal.resolution import (
+    FIRM_SLACK,
     UNDERSPECIFIED,
     Context,
     Fields,
@@ -287,6 +288,8 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     coarser than the unit leaves the unknown part open ("that day" after "in October 1998" is
     1998-10-XX); with no date named before, the value is fully open.
     """
+    if "bare_day" in fields:
+        return _bare_day(int(str(fields["bare_day"])), ctx)
     unit = str(fields.get("unit", ""))
     season = str(fields.get("season") or (unit if unit in _SEASONS else ""))
     if season:  # "that summer", "the summer of that year": a season of the year named last
@@ -321,6 +324,29 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
         return Resolution(TimexType.DATE, value, mod)
     day = focus.start + dt.timedelta(days=step) if unit == "D" else shift(focus.start, unit, step)
     return finish(TimexType.DATE, unit_value(day, unit), mod)
+
+
+def _bare_day(day: int, ctx: Context) -> Resolution | None:
+    """"on the 15th": that day of the month named last, else of the DCT's month, the one before
+    for a past day still ahead of the DCT, the one after for a future day already gone."""
+    focus = interval_for_value(ctx.focus_value or "")
+    if focus is not None and focus.precision in (Precision.DAY, Precision.MONTH):
+        year, month = focus.start.year, focus.start.month
+    elif ctx.dct is not None:
+        year, month = ctx.dct.year, ctx.dct.month
+        tense = ctx.tense()
+        if tense is Tense.FUTURE and day < ctx.dct.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        elif tense is not Tense.FUTURE and day > ctx.dct.day + (
+            0 if tense in (Tense.PAST_FIRM, Tense.PAST_ED) else FIRM_SLACK.days
+        ):
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    else:
+        return Resolution(TimexType.DATE, f"XXXX-XX-{day:02d}", None)
+    try:
+        return finish(TimexType.DATE, dt.date(year, month, day).isoformat(), None)
+    except ValueError:
+        return None  # "the 31st" of a 30-day month
 
 
 def resolve_period_ago(fields: Fields, ctx: Context) -> Resolution | None:

@@ -677,6 +677,13 @@ IN_CONTEXT = [
                  ("2016-09-02", "2016-09-02"), id="bare-day-next-month"),
     pytest.param("He arrived on June 3 and left on the 9th.", AUG, "the 9th", "2016-06-09",
                  ("2016-06-09", "2016-06-09"), id="bare-day-of-named-month"),
+    # A present tense of a fixture or a forecast points ahead.
+    pytest.param("Iraq goes to the polls on Thursday.", AUG, "Thursday", "2016-08-25",
+                 ("2016-08-25", "2016-08-25"), id="goes-to-the-polls"),
+    pytest.param("Storms are forecast for Saturday.", AUG, "Saturday", "2016-08-27",
+                 ("2016-08-27", "2016-08-27"), id="forecast-for"),
+    pytest.param("Kickoff is at 3 p.m. on Saturday.", AUG, "3 p.m. on Saturday",
+                 "2016-08-27T15:00", ("2016-08-27", "2016-08-27"), id="is-at-clock"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

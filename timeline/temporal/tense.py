@@ -59,6 +59,8 @@ _FUTURE_CUES = (
     "retires", "takes over", "returns to", "flies to", "flies into", "visits", "due for",
     "due out", "kick off", "comes into force", "come into force", "enters into force",
     "enter into force", "comes into effect", "goes into effect", "take effect",
+    "go to the polls", "goes to the polls", "head to the polls", "plays", "faces",
+    "takes on", "is forecast", "are forecast",
     # "a two-day meeting beginning Thursday", "the event starting on Thursday": a schedule.
     "beginning on", "starting on", "beginning Monday", "beginning Tuesday",
     "beginning Wednesday", "beginning Thursday", "beginning Friday", "beginning Saturday",
@@ -163,7 +165,7 @@ _IF_CLAUSE_RE = re.compile(r"\b(?i:if|unless)\s+(?:[A-Za-z'-]+\s+){0,4}$")
 _FUTURE_SUBJECT_RE = re.compile(
     r"['\u2019]s\s+(?:[a-z-]+\s+){1,3}(?:will|is\s+(?:to|expected|scheduled|due|set)|are\s+(?:to|expected|scheduled|due|set))\b"
 )
-_COPULA_RE = re.compile(r"\b(?:is|are)\s+(?:(?:on|in|set\s+for|scheduled\s+for)\s+)?$")
+_COPULA_RE = re.compile(r"\b(?:is|are)\s+(?:(?:on|in|at|set\s+for|scheduled\s+for)\s+)?$")
 _SINCE_RE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
 _CLOCK_STOP_RE = re.compile(r"\b[ap]\.\s?m\.$")
 # "by Friday", "by Jan. 14", "until 9 a.m. Tuesday": a deadline, so the date lies ahead.

@@ -207,6 +207,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return Resolution(TimexType.DATE, f"BC{era_year:04d}", mod)
         return finish(TimexType.DATE, f"{era_year:04d}", mod) if era_year else None
     year = year_of(fields, dct)
+    if year is None and "rel_year_of" in fields and dct is not None:
+        year = dct.year + int(str(fields["rel_year_of"]))  # "March of last year"
     if "named_day" in fields:  # "9/11": only once it has happened
         if dct is not None and dct < _NINE_ELEVEN:
             return None
@@ -299,9 +301,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if "quarter" in fields or "quarter_num" in fields:
         if quarter is None or not 1 <= quarter <= 4:
             return None
-        rel_year = fields.get("rel_year", fields.get("rel_year_of"))
-        if year is None and rel_year is not None and dct is not None:
-            year = dct.year + int(rel_year)
+        if year is None and "rel_year" in fields and dct is not None:
+            year = dct.year + int(str(fields["rel_year"]))
         if year is None and dct is not None:
             # A quarter that has not begun is last year's in a report ("profits for the
             # fourth quarter" in January). Future tense does not move it forward: "expects to

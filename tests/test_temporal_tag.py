@@ -684,6 +684,11 @@ IN_CONTEXT = [
                  ("2016-08-27", "2016-08-27"), id="forecast-for"),
     pytest.param("Kickoff is at 3 p.m. on Saturday.", AUG, "3 p.m. on Saturday",
                  "2016-08-27T15:00", ("2016-08-27", "2016-08-27"), id="is-at-clock"),
+    pytest.param("The rainy season will still last several weeks.", AUG, "several weeks", "PXW",
+                 None, id="still-last-is-a-verb"),
+    pytest.param("Prices are low compared to the last several months.", AUG,
+                 "the last several months", "PXM", ("2016-05-23", "2016-08-23"),
+                 id="to-the-last-months"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -627,7 +627,7 @@ IN_CONTEXT = [
                  id="cue-after-after-is-another-clause"),
     pytest.param("The act comes into force on Monday in Northern Ireland.", dt.date(2005, 12, 16),
                  "Monday", "2005-12-19", ("2005-12-19", "2005-12-19"), id="comes-into-force"),
-    pytest.param("The team faces India in a four-day match starting Thursday.",
+    pytest.param("Talks were adjourned for a four-day meeting starting Thursday.",
                  dt.date(2006, 12, 5), "Thursday", "2006-12-07", ("2006-12-07", "2006-12-07"),
                  id="match-starting-weekday"),
     pytest.param("The US had set the date for the experts to visit Guantanamo on Dec. 6.",

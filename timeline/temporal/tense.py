@@ -9,7 +9,10 @@ DCT ("signed the deal in December") but leaves a day that slack ("declared payab
 A deadline ("by Friday", "ahead of January's election") points ahead unless a past verb says
 the date has come ("had calmed down by September"); a possessive ("Wednesday's ruling") and
 "since" point back; a present passive ("when elections are held on July 20") takes the nearer
-date; a past form after "if" is hypothetical; a verb after "and" belongs to the next clause.
+date; a past form after "if" is hypothetical; a verb after "and", "that" or "after" belongs to
+the next clause, and a verb the date hangs on through a preposition ("pledged in February")
+outranks one after it; a term set in the past ("gave Iran until August 31") runs to the nearer
+date.
 Only the sentence around the expression is read, so the answer depends on the text and never
 on other documents. The sentence ends of a text are found once (TenseIndex), and the cues of a
 sentence the first time an expression in it asks, so that a text full of dates costs one pass,
@@ -61,12 +64,10 @@ _FUTURE_CUES = (
     "enter into force", "comes into effect", "goes into effect", "take effect",
     "go to the polls", "goes to the polls", "head to the polls", "plays", "faces",
     "takes on", "is forecast", "are forecast",
-    # "a two-day meeting beginning Thursday", "the event starting on Thursday": a schedule.
-    "beginning on", "starting on", "beginning Monday", "beginning Tuesday",
-    "beginning Wednesday", "beginning Thursday", "beginning Friday", "beginning Saturday",
-    "beginning Sunday", "starting Monday", "starting Tuesday", "starting Wednesday",
-    "starting Thursday", "starting Friday", "starting Saturday", "starting Sunday",
+    # "the event starting on Thursday" (and "beginning Thursday", in _CUE_RE): a schedule.
+    "beginning on", "starting on",
 )
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
 # "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
@@ -136,6 +137,7 @@ _CUE_RE = re.compile(
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
     + r"|due\s+to(?=\s+(?:" + trie_regex(_DUE_TO_VERBS) + r")\b)"
+    + r"|(?:beginning|starting)(?=\s+(?:" + trie_regex(_WEEKDAYS) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").
     + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)"

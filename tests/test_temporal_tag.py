@@ -689,6 +689,9 @@ IN_CONTEXT = [
     pytest.param("Prices are low compared to the last several months.", AUG,
                  "the last several months", "PXM", ("2016-05-23", "2016-08-23"),
                  id="to-the-last-months"),
+    pytest.param("He said on Monday the station was open from 10 a.m. (0800 GMT) to 2 p.m.",
+                 dt.date(1997, 4, 15), "2 p.m.", "1997-04-14T14:00", ("1997-04-14", "1997-04-14"),
+                 id="span-of-hours-one-day"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

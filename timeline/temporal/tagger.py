@@ -47,6 +47,7 @@ _COMPARED_RE = re.compile(r"(?i)\b(?:from|than|with|over|against|versus|vs\.?)\s
 # What may stand between a day and the clock time on it: "Friday at 8 a.m.", "June 5, 10 a.m.".
 _ADJACENT_GAP_RE = re.compile(r"\s*,?\s*(?:(?:at|around|about|from|by|until)\s+)?")
 _DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_HOURS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:to|until|till|and|-|–)\s*")
 # How far back the reject_before / keep_before checks look.
 _LOOKBEHIND = 32
 
@@ -278,6 +279,12 @@ def tag(text: str, dct: dt.date | None, rules: RuleSet | None = None) -> list[Ti
             if previous is not None and previous.type is TimexType.DATE
             and _DAY_VALUE_RE.match(previous.value)
             and _ADJACENT_GAP_RE.fullmatch(text, previous.end, start)
+            # "open from 10 a.m. (0800 GMT) to 2 p.m.": the end of a span of hours is on
+            # the day of its start.
+            else previous.value[:10]
+            if previous is not None and previous.type is TimexType.TIME
+            and _DAY_VALUE_RE.match(previous.value[:10])
+            and _HOURS_GAP_RE.fullmatch(text, previous.end, start)
             else None
         )
         ctx = Context(dct, match.group(), tense, last_quarter, numbers, ended,

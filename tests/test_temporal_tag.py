@@ -692,6 +692,11 @@ IN_CONTEXT = [
     pytest.param("He said on Monday the station was open from 10 a.m. (0800 GMT) to 2 p.m.",
                  dt.date(1997, 4, 15), "2 p.m.", "1997-04-14T14:00", ("1997-04-14", "1997-04-14"),
                  id="span-of-hours-one-day"),
+    pytest.param("The slump will last through at least the first two quarters of 1990.",
+                 dt.date(1989, 10, 26), "the first two quarters of 1990", "1990-H1",
+                 ("1990-01-01", "1990-06-30"), id="first-two-quarters-is-a-half"),
+    pytest.param("Income rose in the first three quarters of this year.", dt.date(1989, 10, 26),
+                 "the first three quarters", "P9M", None, id="first-three-quarters-a-length"),
     # "due to" is a plan before a verb and a cause before a noun.
     pytest.param("Nadal pulled out due to injuries on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),

@@ -310,8 +310,10 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             middle = dt.date(dct.year, 3 * quarter - 1, 15)
             year = dct.year - 1 if middle > dct + PAST_SLACK else dct.year
         return finish(TimexType.DATE, f"{year:04d}-Q{quarter}" if year else f"XXXX-Q{quarter}", mod)
-    if "half" in fields or "last_half" in fields:
-        half = 2 if "last_half" in fields else int_field(fields, "half")
+    if "half" in fields or "last_half" in fields or "first_two" in fields or "last_two" in fields:
+        # "the first two quarters of 1990" is its first half
+        half = 1 if "first_two" in fields else 2 if "last_half" in fields or "last_two" in fields \
+            else int_field(fields, "half")
         if half not in (1, 2):
             return None
         if year is None and "rel_year" in fields and dct is not None:

@@ -317,7 +317,7 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         if half not in (1, 2):
             return None
         if year is None and "rel_year" in fields and dct is not None:
-            year = dct.year + int(fields["rel_year"])  # "the second half of next year"
+            year = dct.year + int(str(fields["rel_year"]))  # "the second half of next year"
         year = year or (dct.year if dct else None)
         return finish(TimexType.DATE, f"{year:04d}-H{half}" if year else f"XXXX-H{half}", mod)
     if "season" in fields:

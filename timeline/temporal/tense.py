@@ -73,9 +73,10 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 # "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
 # ruling reported after the fact as often as a plan.
 _MODAL = r"(?:can|may|might|should)(?!\s+(?:not\s+)?have\b)"
-# "talks due to resume Monday" is a plan, "pulled out due to injuries on Monday" a cause: "due
-# to" points ahead only before a verb, and the verbs that follow it in news are few.
-_DUE_TO_VERBS = (
+# The verbs news puts after "due to" and in an infinitive of a plan ("the experts to visit"):
+# "talks due to resume Monday" is a plan, "pulled out due to injuries on Monday" a cause, so
+# "due to" points ahead only before one of these.
+_PLAN_VERBS = (
     "be", "begin", "start", "open", "close", "end", "finish", "meet", "hold", "host", "arrive",
     "leave", "depart", "return", "visit", "travel", "fly", "go", "come", "head", "attend",
     "join", "tour", "take", "make", "give", "hand", "deliver", "pay", "sign", "announce",
@@ -85,7 +86,7 @@ _DUE_TO_VERBS = (
     "speak", "discuss", "debate", "review", "consider", "undergo", "enter", "bring", "set",
     "sail", "land", "lift", "wrap", "kick", "get", "move", "send", "unveil", "outline",
 )
-_INFINITIVE_RE = re.compile(r"\bto\s+(?:" + trie_regex(_DUE_TO_VERBS) + r")\b")
+_INFINITIVE_RE = re.compile(r"\bto\s+(?:" + trie_regex(_PLAN_VERBS) + r")\b")
 # A present progressive of a verb of meeting or travel is an arrangement: "ministers are meeting
 # on Friday", "the conference is being held on Saturday" (not "is continuing to sell itself
 # under a June agreement").
@@ -136,7 +137,7 @@ _CUE_RE = re.compile(
     r"\b(?:(?P<had>had\s+been\s+(?:due|scheduled|set|expected|planned))"
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
-    + r"|due\s+to(?=\s+(?:" + trie_regex(_DUE_TO_VERBS) + r")\b)"
+    + r"|due\s+to(?=\s+(?:" + trie_regex(_PLAN_VERBS) + r")\b)"
     + r"|(?:beginning|starting)(?=\s+(?:" + trie_regex(_WEEKDAYS) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").

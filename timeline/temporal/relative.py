@@ -333,14 +333,16 @@ def _bare_day(day: int, ctx: Context) -> Resolution | None:
     if focus is not None and focus.precision in (Precision.DAY, Precision.MONTH):
         year, month = focus.start.year, focus.start.month
     elif ctx.dct is not None:
-        year, month = ctx.dct.year, ctx.dct.month
         tense = ctx.tense()
+        step = 0
         if tense is Tense.FUTURE and day < ctx.dct.day:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            step = 1
         elif tense is not Tense.FUTURE and day > ctx.dct.day + (
             0 if tense in (Tense.PAST_FIRM, Tense.PAST_ED) else FIRM_SLACK.days
         ):
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            step = -1
+        month_start = shift(ctx.dct.replace(day=1), "M", step)
+        year, month = month_start.year, month_start.month
     else:
         return Resolution(TimexType.DATE, f"XXXX-XX-{day:02d}", None)
     try:

@@ -67,6 +67,7 @@ _FUTURE_CUES = (
     # "the event starting on Thursday" (and "beginning Thursday", in _CUE_RE): a schedule.
     "beginning on", "starting on",
 )
+_PLURAL_PLANS = ("meet", "begin", "convene", "reconvene", "arrive", "depart", "take office", "expire")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
@@ -138,6 +139,9 @@ _CUE_RE = re.compile(
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
     + r"|due\s+to(?=\s+(?:" + trie_regex(_PLAN_VERBS) + r")\b)"
+    # The plural present of a scheduling verb ("he and Arafat meet separately Monday"),
+    # though not its infinitive or base form ("agreed to meet", "did not meet").
+    + r"|(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)" + trie_regex(_PLURAL_PLANS)
     + r"|(?:beginning|starting)(?=\s+(?:" + trie_regex(_WEEKDAYS) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").

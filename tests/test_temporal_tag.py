@@ -284,8 +284,10 @@ DURATIONS_AND_SETS = [
 TIMES = [
     pytest.param("8 a.m. Friday", AUG, "2016-08-19T08:00", ("2016-08-19", "2016-08-19"),
                  id="clock-weekday"),
-    pytest.param("Friday night", AUG, "2016-08-19", ("2016-08-19", "2016-08-19"),
+    pytest.param("Friday night", AUG, "2016-08-19TNI", ("2016-08-19", "2016-08-19"),
                  id="weekday-night"),
+    pytest.param("He will speak Thursday afternoon.", AUG, "2016-08-25TAF",
+                 ("2016-08-25", "2016-08-25"), id="weekday-afternoon-ahead"),
     pytest.param("this morning", AUG, "2016-08-23TMO", ("2016-08-23", "2016-08-23"),
                  id="this-morning"),
 ]
@@ -490,7 +492,7 @@ IN_CONTEXT = [
                  "Earlier that day", "1998-10-23", ("1998-10-23", "1998-10-23"),
                  id="earlier-that-day"),
     pytest.param("He was arrested on Feb. 22 and appeared in court the next morning.", AUG,
-                 "the next morning", "2016-02-23", ("2016-02-23", "2016-02-23"),
+                 "the next morning", "2016-02-23TMO", ("2016-02-23", "2016-02-23"),
                  id="the-next-morning"),
     pytest.param("Imports totalled $1.5 billion in 1988. That year, exports fell.", AUG,
                  "That year", "1988", ("1988-01-01", "1988-12-31"), id="that-year"),

@@ -362,6 +362,9 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
     if weekday is not None:
         date = weekday_date(weekday, ctx)
         value = date.isoformat() if date else f"XXXX-WXX-{weekday}"
+        if "pod" in fields:
+            # "Friday night" is a part of that day (TIMEX3 1998-08-07TNI), as "last night" is.
+            return finish(TimexType.TIME, f"{value}T{fields['pod']}", mod)
         return finish(TimexType.DATE, value, mod)
     if year is not None:
         return finish(TimexType.DATE, f"{year:04d}", mod)

@@ -279,12 +279,13 @@ _FOCUS_NEEDS = {
 
 
 _SEASONS = frozenset({"SP", "SU", "FA", "WI"})
+_PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI"})
 
 
 def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     """"that year", "later that day", "the same day", "the next morning": from the focus date.
 
-    A part of day is dated by its day, as "Friday night" is (weekday_part_of_day). A focus
+    A part of day is a part of its day, as "Friday night" is (weekday_part_of_day). A focus
     coarser than the unit leaves the unknown part open ("that day" after "in October 1998" is
     1998-10-XX); with no date named before, the value is fully open.
     """
@@ -297,6 +298,7 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
         if focus_year is None or focus_year.precision.rank > Precision.YEAR.rank:
             return finish(TimexType.DATE, f"XXXX-{season}", mod_of(fields))
         return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{season}", mod_of(fields))
+    part_of_day = unit if unit in _PARTS_OF_DAY else ""
     unit = unit if unit in _FOCUS_NEEDS else "D"
     step = 1 if "next" in fields else -1 if "prev" in fields else 0
     if "day_before" in fields:  # "the day before", "the year after" at the end of a clause
@@ -323,6 +325,8 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
             value = known + value[len(known):]
         return Resolution(TimexType.DATE, value, mod)
     day = focus.start + dt.timedelta(days=step) if unit == "D" else shift(focus.start, unit, step)
+    if part_of_day:  # "the next morning": a part of that day (TIMEX3 1998-08-08TMO)
+        return finish(TimexType.TIME, f"{unit_value(day, unit)}T{part_of_day}", mod)
     return finish(TimexType.DATE, unit_value(day, unit), mod)
 
 

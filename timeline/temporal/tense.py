@@ -63,7 +63,8 @@ _FUTURE_CUES = (
     "due out", "kick off", "comes into force", "come into force", "enters into force",
     "enter into force", "comes into effect", "goes into effect", "take effect",
     "go to the polls", "goes to the polls", "head to the polls", "plays", "faces",
-    "takes on", "is forecast", "are forecast",
+    "takes on", "is forecast", "are forecast", "runs from", "runs through", "runs until",
+    "run from", "run through", "run until",
     # "the event starting on Thursday" (and "beginning Thursday", in _CUE_RE): a schedule.
     "beginning on", "starting on",
 )

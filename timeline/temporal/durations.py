@@ -168,13 +168,18 @@ def resolve_vague_length(fields: Fields, ctx: Context) -> Resolution | None:
     return Resolution(TimexType.DURATION, value) if value else None
 
 
+_PARTS_OF_DAYS = {"mornings": "TMO", "afternoons": "TAF", "evenings": "TEV", "nights": "TNI"}
+
+
 def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """"every year", "each Monday", "annually", "twice a year": sets, never on the calendar."""
     if "frequency" in fields:
         return Resolution(TimexType.SET, str(fields["frequency"]))
     weekday = int_field(fields, "weekday") or int_field(fields, "weekdays")
     if weekday is not None:
-        return Resolution(TimexType.SET, f"XXXX-WXX-{weekday}")
+        parts = fields.get("parts_of_day") or fields.get("shared_parts") or ""
+        part = _PARTS_OF_DAYS.get(str(parts).lower(), "")
+        return Resolution(TimexType.SET, f"XXXX-WXX-{weekday}{part}")
     if "season" in fields:  # "each summer"
         return Resolution(TimexType.SET, f"XXXX-{fields['season']}")
     month = int_field(fields, "month")

@@ -438,6 +438,8 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
 
 def resolve_ref(fields: Fields, ctx: Context) -> Resolution | None:
     """"now", "recently", "the future": TIMEX3 references; "now" is the DCT itself."""
+    if "soon" in fields:
+        return Resolution(TimexType.DATE, "FUTURE_REF") if ctx.tense() is Tense.FUTURE else None
     value = str(fields.get("ref", ""))
     if not value:
         return None

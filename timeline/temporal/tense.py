@@ -3,8 +3,9 @@
 News reports the past by default; a future cue (will, 'll, going to, plans to, next...) that is
 nearer to the expression than any past cue makes it point forward. A finite past verb ("was
 released", "fled", "brought") is a firm past: what it dates lies before the DCT. A verb of saying
-or a participle of a plan is a weak one, which allows a date a little after the DCT ("told of a
-cutback in September", "expected in December"); a bare "-ed" verb puts a bare month before the
+is a weak one, which allows a date a little after the DCT ("told of a cutback in September"); a
+participle of a plan takes the nearer date ("expected in December", "planned a rally on
+Saturday"); a bare "-ed" verb puts a bare month before the
 DCT ("signed the deal in December") but leaves a day that slack ("declared payable Dec. 15").
 A deadline ("by Friday", "ahead of January's election") points ahead unless a past verb says
 the date has come ("had calmed down by September"); a possessive ("Wednesday's ruling") and
@@ -100,7 +101,9 @@ _PROGRESSIVE = (
 # Verbs of saying and telling date the report, not what it reports ("told oil companies of a
 # cutback in September"): a past of their own, but not a firm one for the date they carry.
 _SAYING_CUES = ("said", "says", "told", "announced", "reported")
-# Participles of a plan: "the ruling, expected in December" may lie after the DCT.
+# Participles of a plan: "the ruling, expected in December" may lie after the DCT, and a day
+# they carry is the nearer one ("protesters planned a rally on Saturday" in a Friday paper is
+# tomorrow's, "results were expected Monday or Tuesday" in a Sunday one the coming days).
 _PLAN_PARTICIPLES = (
     "expected", "scheduled", "rescheduled", "planned", "slated", "proposed", "intended",
     "designed", "aimed", "called", "urged", "asked", "invited", "booked", "targeted",
@@ -115,6 +118,7 @@ _PAST_CUES = (
     "led", "found", "built", "drove", "threw", "shot", "hid", "swore", "withdrew", "drew",
     "froze", "stole", "woke", "tore", "shook", "rode", "sank", "taught", "overthrew",
 )
+_PLAN_PARTICIPLE_SET = frozenset(_PLAN_PARTICIPLES)
 # Phrases that hold a cue word but say nothing of time: "the building next to the embassy";
 # a participle after "be" or "being" ("will be named", "the Games being held in Doha") is a
 # passive, not a past tense ("is being held" is an arrangement, see _PROGRESSIVE).
@@ -264,6 +268,7 @@ class TenseIndex:
                     # in a condition is hypothetical, no past at all.
                     else Tense.UNKNOWN if _IF_CLAUSE_RE.search(self.text, max(begin, m.start() - 40), m.start())
                     else Tense.PAST_FIRM if m["firm"] is not None
+                    else Tense.PRESENT if m.group().lower() in _PLAN_PARTICIPLE_SET
                     else Tense.PAST_ED if m["ed"] is not None else Tense.PAST
                     for m in cues
                 ),

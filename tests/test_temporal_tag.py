@@ -130,7 +130,7 @@ ABSOLUTE = [
                  id="fortnight-ago"),
     pytest.param("in the past fortnight", AUG, "P2W", ("2016-08-09", "2016-08-23"),
                  id="past-fortnight"),
-    pytest.param("two weekends ago", AUG, "2016-W32", ("2016-08-08", "2016-08-14"),
+    pytest.param("two weekends ago", AUG, "2016-W32-WE", ("2016-08-13", "2016-08-14"),
                  id="weekends-ago"),
     pytest.param("23/08/2016", AUG, "2016-08-23", ("2016-08-23", "2016-08-23"), id="day-first"),
     pytest.param("31.12.1999", AUG, "1999-12-31", ("1999-12-31", "1999-12-31"), id="day-first-dots"),

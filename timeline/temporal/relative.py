@@ -231,8 +231,11 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     if unit in {"DE", "CE", "ML"}:
         day = shift(ctx.dct, unit, amount)
         return finish(TimexType.DATE, f"{day.year:04d}", mod)
-    moved = shift(ctx.dct, "W" if unit == "WE" else unit, amount)
-    return finish(TimexType.DATE, unit_value(moved, "W" if unit in ("WE", "FN") else unit), mod)
+    if unit == "WE":  # "two weekends ago": the Saturday and Sunday of that week
+        value, interval = weekend_of(ctx.dct + dt.timedelta(weeks=amount))
+        return Resolution(TimexType.DATE, value, mod, narrow(interval, mod) if mod else interval)
+    moved = shift(ctx.dct, unit, amount)
+    return finish(TimexType.DATE, unit_value(moved, "W" if unit == "FN" else unit), mod)
 
 
 def completed_quarter(dct: dt.date) -> str:
@@ -430,8 +433,9 @@ def resolve_time(fields: Fields, ctx: Context) -> Resolution | None:
             # leave at 9 a.m."), on the DCT's.
             date = focus.start
     prefix = date.isoformat() if date else "XXXX-XX-XX"
-    if noon == "midnight" and ("weekday" in fields or "deictic" in fields):
-        # "the offer expires at midnight Friday": the end of that day, ISO 8601's 24:00.
+    if noon == "midnight" and ("weekday" in fields or "deictic" in fields or "month" in fields):
+        # "the offer expires at midnight Friday", "midnight on Dec. 31": the end of that day,
+        # ISO 8601's 24:00.
         hour = 24
     return finish(TimexType.TIME, f"{prefix}T{hour:02d}:{minute:02d}", mod_of(fields))
 

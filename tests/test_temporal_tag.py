@@ -214,6 +214,8 @@ RELATIVE = [
                  ("2016-08-29", "2016-08-29"), id="plural-present-schedule-verb"),
     pytest.param("The tournament runs from June 11 to July 11.", NOV, "2017-06-11",
                  ("2017-06-11", "2017-07-11"), id="runs-from-is-a-schedule"),
+    pytest.param("Cardinals gather Tuesday for the conclave.", AUG, "2016-08-30",
+                 ("2016-08-30", "2016-08-30"), id="plural-gather-is-a-plan"),
     pytest.param("The two leaders did not meet Monday.", AUG, "2016-08-22",
                  ("2016-08-22", "2016-08-22"), id="base-form-after-did-is-no-schedule"),
     pytest.param("The final report is due in February.", AUG, "2017-02",

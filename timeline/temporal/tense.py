@@ -69,7 +69,7 @@ _FUTURE_CUES = (
     # "the event starting on Thursday" (and "beginning Thursday", in _CUE_RE): a schedule.
     "beginning on", "starting on",
 )
-_PLURAL_PLANS = ("meet", "begin", "convene", "reconvene", "arrive", "depart", "take office", "expire")
+_PLURAL_PLANS = ("meet", "gather", "begin", "convene", "reconvene", "arrive", "depart", "take office", "expire")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and

@@ -295,6 +295,12 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     if "bare_day" in fields:
         return _bare_day(int(str(fields["bare_day"])), ctx)
     unit = str(fields.get("unit", ""))
+    if "focus_month" in fields:  # "September that year": that month of the year named last
+        focus_year = interval_for_value(ctx.focus_value or "")
+        month = int(str(fields["focus_month"]))
+        if focus_year is None or focus_year.precision.rank > Precision.YEAR.rank:
+            return finish(TimexType.DATE, f"XXXX-{month:02d}", mod_of(fields))
+        return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{month:02d}", mod_of(fields))
     season = str(fields.get("season") or (unit if unit in _SEASONS else ""))
     if season:  # "that summer", "the summer of that year": a season of the year named last
         focus_year = interval_for_value(ctx.focus_value or "")

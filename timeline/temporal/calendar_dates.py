@@ -132,6 +132,24 @@ def holiday_year(code: str, dct: dt.date, ctx: Context) -> int | None:
     return next((y for y, d in reversed(candidates) if d <= dct + PAST_SLACK), None)
 
 
+def _turn_of_century(fields: Fields, ctx: Context) -> Resolution | None:
+    """"the turn of the century" (or "of this century"): the centennial year nearest the DCT,
+    give or take a year; "of the last century" the one before it ("the turn of the last
+    century" in 2016 is 1900); "the turn of the 20th century" is 1900."""
+    n = int_field(fields, "turn_century")
+    if n is not None:
+        year = (n - 1) * 100
+    elif ctx.dct is None:
+        return Resolution(TimexType.DATE, "XXXX", "APPROX")
+    else:
+        year = (ctx.dct.year + 50) // 100 * 100 - (100 if "turn_last" in fields else 0)
+    if not 1 <= year <= 9999:
+        return None
+    interval = Interval(dt.date(max(1, year - 1), 1, 1), dt.date(min(9999, year + 1), 12, 31),
+                        Precision.YEAR, approximate=True)
+    return Resolution(TimexType.DATE, f"{year:04d}", "APPROX", interval)
+
+
 def _spoken_year(text: str, ctx: Context) -> int | None:
     """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
     spoken = text.lower().split(None, 1)
@@ -250,6 +268,8 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
         if dct and century * 100 + tens * 10 > dct.year:
             century -= 1
         return finish(TimexType.DATE, f"{century}{tens}", mod)
+    if "turn" in fields:
+        return _turn_of_century(fields, ctx)
     if "century" in fields:
         n = int_field(fields, "century")
         if n is None or not 1 <= n <= 21:

@@ -103,9 +103,109 @@ def _item(op: Any, av: Any) -> tuple[frozenset[str], bool]:
 
 def first_classes(pattern: str, flags: int = 0) -> frozenset[str]:
     """The classes of character a match of ``pattern`` can begin with (conservative)."""
+    return analyse(pattern, flags)[0]
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str], frozenset[str] | None]:
+    """first_classes and first_prefixes of ``pattern`` from one parse (parsing is most of the
+    cost, and the rule set pays it for every rule on the first call of the tagger)."""
     try:
-        tree = sre_parse.parse(pattern, flags)
+        items = list(sre_parse.parse(pattern, flags).data)
     except re.error:
-        return EVERYTHING
-    first, nullable = _sequence(list(tree.data))
-    return EVERYTHING if nullable else first
+        return EVERYTHING, None
+    first, nullable = _sequence(items)
+    texts = frozenset(text for text, _ in _sequence_prefixes(items))
+    return (EVERYTHING if nullable else first), (None if "" in texts else texts)
+
+
+# Prefixes: the first few characters a match can begin with, case folded, every decimal digit
+# written "0". A prefix shorter than PREFIX_LENGTH means "then anything" (the pattern ends, or
+# what follows is too varied to list). A rule is tried only at a start whose first characters
+# begin with one of its prefixes; a start at "the" no longer tries the rules that begin with
+# "two", "this" or "Tuesday".
+PREFIX_LENGTH = 3
+_MAX_PREFIXES = 3000  # beyond this many, a pattern counts as "may begin with anything"
+_Prefixes = frozenset[tuple[str, bool]]  # (text, complete: the item ended exactly there)
+_ANYTHING: _Prefixes = frozenset({("", False)})
+_EMPTY: _Prefixes = frozenset({("", True)})
+
+
+def _fold(code: int) -> str:
+    char = chr(code)
+    return "0" if char.isdecimal() else char.casefold()
+
+
+def _concat(first: _Prefixes, rest: _Prefixes) -> _Prefixes:
+    out: set[tuple[str, bool]] = set()
+    for text, complete in first:
+        if not complete or len(text) >= PREFIX_LENGTH:
+            out.add((text[:PREFIX_LENGTH], False))
+            continue
+        for more, more_complete in rest:
+            joined = text + more
+            if len(joined) >= PREFIX_LENGTH:
+                out.add((joined[:PREFIX_LENGTH], False))
+            else:
+                out.add((joined, more_complete))
+        if len(out) > _MAX_PREFIXES:
+            return _ANYTHING
+    return frozenset(out)
+
+
+def _in_prefixes(items: list[tuple[Any, Any]]) -> _Prefixes:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(_fold(av))
+        elif op is sre.RANGE:
+            low, high = av
+            if high - low > 40:
+                return _ANYTHING
+            chars.update(_fold(code) for code in range(low, high + 1))
+        elif op is sre.CATEGORY and av in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
+            chars.add("0")
+        else:  # a negated set, \w, \s...: too many characters to list
+            return _ANYTHING
+    return frozenset((c, True) for c in chars)
+
+
+def _sequence_prefixes(items: list[tuple[Any, Any]]) -> _Prefixes:
+    result = _EMPTY
+    for op, av in items:
+        if all(not complete or len(text) >= PREFIX_LENGTH for text, complete in result):
+            break  # every prefix is already as long as it gets
+        result = _concat(result, _item_prefixes(op, av))
+    return result
+
+
+def _item_prefixes(op: Any, av: Any) -> _Prefixes:
+    if op is sre.LITERAL:
+        return frozenset({(_fold(av), True)})
+    if op is sre.IN:
+        return _in_prefixes(av)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _EMPTY  # zero width
+    if op is sre.SUBPATTERN:
+        return _sequence_prefixes(list(av[-1]))
+    if op is sre.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for branch in av[1]:
+            out |= _sequence_prefixes(list(branch))
+            if len(out) > _MAX_PREFIXES:
+                return _ANYTHING
+        return frozenset(out)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, high, body = av
+        once = frozenset((text, False) for text, _ in _sequence_prefixes(list(body)))
+        if high == 1:  # "x?" or "x": exactly what the body begins with, then the rest
+            once = _sequence_prefixes(list(body))
+        return once | _EMPTY if low == 0 else once
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence_prefixes(list(av))
+    return _ANYTHING  # anything else (a back reference, a conditional...): no constraint
+
+
+def first_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The prefixes (case folded, digits as "0", at most PREFIX_LENGTH characters) one of which
+    every match of ``pattern`` begins with; None where any start is possible (conservative)."""
+    return analyse(pattern, flags)[1]

@@ -199,13 +199,17 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     starts: list[int] = []
     triggers: list[tuple[int, str]] = []
     index = ruleset.index
+    counted = ruleset.counted_number
     for token in ruleset.tokens.finditer(text):
         position = token.start()
         starts.append(position)
         word = token["word"]
-        key = word.lower() if word else DIGIT
-        if key in index:
-            triggers.append((position, key))
+        if word:
+            key = word.lower()
+            if key in index:
+                triggers.append((position, key))
+        elif counted is None or counted.match(text, position) is None:
+            triggers.append((position, DIGIT))
     tried: dict[int, int] = {}  # start -> bit set of the rules already tried there
     # Token starts that passed their class's precheck, in order, with that class. Triggers come
     # in text order, so each start is prechecked once, when the first window reaches it.
@@ -214,9 +218,12 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     checked = 0  # starts[:checked] have been prechecked
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
+    matchers = ruleset.matchers
     start_classes = ruleset.start_classes
     prechecks = ruleset.prechecks
     by_start = ruleset.by_start
+    start_mask = ruleset.start_mask
+    all_mask = ruleset.all_mask
     for trigger, key in triggers:
         first = bisect.bisect_left(starts, trigger - _WINDOW)
         last = bisect.bisect_right(starts, trigger)
@@ -229,22 +236,24 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
             if precheck is None or precheck.match(text, start) is not None:
                 passed.append(start)
                 passed_class[start] = start_class
+                # The rules that cannot begin with these characters count as tried already.
+                tried[start] = all_mask & ~start_mask(text, start)
         checked = max(checked, last)
         for start in passed[bisect.bisect_left(passed, trigger - _WINDOW) :]:
-            rule_ids, mask = by_start[key, passed_class[start]]
-            done = tried.get(start, 0)
-            if done & mask == mask:
+            mask = by_start[key, passed_class[start]][1]
+            done = tried[start]
+            todo = mask & ~done
+            if not todo:
                 continue
-            for rule_id in rule_ids:
-                if done >> rule_id & 1:
-                    continue
-                done |= 1 << rule_id
-                rule = rules[rule_id]
-                match = rule.regex.match(text, start)
+            tried[start] = done | mask
+            while todo:  # each rule of the bit set not yet tried here, lowest index first
+                low = todo & -todo
+                todo ^= low
+                rule_id = low.bit_length() - 1
+                match = matchers[rule_id](text, start)
                 if match is None or match.end() == start:
                     continue
-                found.append((start, -match.end(), -rule.priority, rule_id, match))
-            tried[start] = done
+                found.append((start, -match.end(), -rules[rule_id].priority, rule_id, match))
     found.sort(key=lambda c: c[:4])
     return found
 

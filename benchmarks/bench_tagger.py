@@ -3,8 +3,8 @@
 Reads the <TEXT> and <DCT> of the TE3 silver corpus (2,452 TimeML documents), tags them all
 once to warm up, then times a second pass. Times are CPU seconds of this process
 (time.process_time), i.e. the speed on one core even when the machine is shared; wall-clock
-seconds are printed alongside. search_dates is timed on a subset because it is slow; the table
-compares words per second.
+seconds are printed alongside. search_dates is timed on a subset because it is slow, also as the
+best of three passes after a warm-up; the table compares words per second.
 
 Usage: .venv/bin/python benchmarks/bench_tagger.py [CORPUS_DIR] [--subset N]  (default 200)
 """
@@ -54,17 +54,30 @@ def time_tagger(docs: list[TimeMLDocument], repeat: int = 3) -> tuple[float, flo
     return best
 
 
-def time_search_dates(docs: list[TimeMLDocument]) -> tuple[float, float, int]:
+def time_search_dates(docs: list[TimeMLDocument], repeat: int = 3) -> tuple[float, float, int]:
+    """As time_tagger, for dateparser: the best of ``repeat`` passes after a warm-up pass over
+    a tenth of the documents (its language data and caches loaded), so that both sides of the
+    ratio are steady-state."""
     from dateparser.search import search_dates
 
     warnings.simplefilter("ignore")  # dateparser warns about pytz/tz deprecations
-    search_dates("warm up on March 3, 2001", languages=["en"])
-    cpu, wall = time.process_time(), time.perf_counter()
-    found = 0
-    for doc in docs:
-        settings = {"RELATIVE_BASE": _base(doc)} if doc.dct else None
-        found += len(search_dates(doc.text, languages=["en"], settings=settings) or [])
-    return time.process_time() - cpu, time.perf_counter() - wall, found
+
+    def one_pass(batch: list[TimeMLDocument]) -> int:
+        found = 0
+        for doc in batch:
+            settings = {"RELATIVE_BASE": _base(doc)} if doc.dct else None
+            found += len(search_dates(doc.text, languages=["en"], settings=settings) or [])
+        return found
+
+    one_pass(docs[: max(1, len(docs) // 10)])
+    best: tuple[float, float, int] | None = None
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        found = one_pass(docs)
+        run = (time.process_time() - cpu, time.perf_counter() - wall, found)
+        best = run if best is None or run[0] < best[0] else best
+    assert best is not None
+    return best
 
 
 def _base(doc: TimeMLDocument):  # type: ignore[no-untyped-def]
@@ -87,7 +100,7 @@ def main() -> int:
     seconds, wall, found = time_tagger(docs)
     subset = docs[: args.subset]
     sub_words = words(subset)
-    sub_seconds, sub_wall, _ = time_tagger(subset)
+    sub_seconds, sub_wall, _ = time_tagger(subset, repeat=10)  # short passes: more of them
     dp_seconds, dp_wall, dp_found = time_search_dates(subset)
     ours_subset = sub_words / sub_seconds
     theirs = sub_words / dp_seconds

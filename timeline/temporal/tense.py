@@ -70,6 +70,18 @@ _FUTURE_CUES = (
     "beginning on", "starting on",
 )
 _PLURAL_PLANS = ("meet", "gather", "begin", "convene", "reconvene", "arrive", "depart", "take office", "expire")
+# The present of the verbs of a programme ("the court hears the case Tuesday", "Apple unveils
+# its phone Monday", "the summit ends Tuesday", "voters elect a parliament Sunday"), singular
+# and plural; a determiner before one makes it a noun ("the votes Thursday were counted").
+# Left out as mostly nouns in news: "marks" (the currency), "hosts", "rules", "celebrate".
+_PRESENT_PLANS = (
+    "holds", "hold", "hears", "appears", "appear", "testifies", "testify", "releases",
+    "closes", "unveils", "unveil", "delivers", "ends", "end", "votes", "elects", "elect",
+    "celebrates", "sits", "concludes", "conclude", "wraps up", "wrap up", "debates",
+    "decides", "sentences", "publishes", "presents", "play", "travels", "travel",
+    "kicks off", "tees off", "goes on trial", "go on trial", "goes on sale", "go on sale",
+    "hits theaters", "premieres", "airs", "launch", "inaugurates", "swears in", "signs",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
@@ -147,6 +159,9 @@ _CUE_RE = re.compile(
     # The plural present of a scheduling verb ("he and Arafat meet separately Monday"),
     # though not its infinitive or base form ("agreed to meet", "did not meet").
     + r"|(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)" + trie_regex(_PLURAL_PLANS)
+    + r"|(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Ii]ts\s)"
+    r"(?<!\b[Hh]is\s)(?<!\b[Hh]er\s)(?<!\b[Tt]heir\s)(?<!\b[Oo]ur\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)"
+    + trie_regex(_PRESENT_PLANS)
     + r"|(?:beginning|starting)(?=\s+(?:" + trie_regex(_WEEKDAYS) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").

@@ -228,6 +228,8 @@ RELATIVE = [
                  ("2016-08-18", "2016-08-18"), id="the-votes-is-a-noun"),
     pytest.param("The dollar was at 1.8353 marks Thursday.", AUG, "2016-08-18",
                  ("2016-08-18", "2016-08-18"), id="marks-is-a-currency"),
+    pytest.param("The vote, on Thursday, will decide it.", AUG, "2016-08-25",
+                 ("2016-08-25", "2016-08-25"), id="date-between-commas-takes-the-verb-after"),
     pytest.param("Cardinals gather Monday for the conclave.", AUG, "2016-08-29",
                  ("2016-08-29", "2016-08-29"), id="plural-gather-is-a-plan"),
     pytest.param("The two leaders did not meet Monday.", AUG, "2016-08-22",

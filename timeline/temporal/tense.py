@@ -229,6 +229,7 @@ _ATTACHED_RE = re.compile(r"\s+(?:in|on|at|during|since)\s+(?:the\s+)?")
 _WINDOW = 250
 # An expression that opens its sentence ("On Friday, the minister will...") is dated by the
 # clause after it; one inside a clause is not dated by a later clause.
+_PARENTHESIS_RE = re.compile(r",\s*(?:(?:on|in|at|by|from|since|until)\s+)?$")
 _FRONTED_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:\w+\s+){0,2}$")
 
 
@@ -370,7 +371,11 @@ class TenseIndex:
         best: tuple[int, Tense] | None = None
         own_clause = attached = False
         sentence_start = self.boundaries[i - 1] if i else 0
-        fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start))
+        fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start)) or (
+            # "The vote, on Thursday, will decide": a date set off by commas inside its clause
+            # is dated by the verb that follows, as a fronted one is.
+            text.startswith(",", end) and bool(_PARENTHESIS_RE.search(text, max(0, start - 8), start))
+        )
         first = bisect.bisect_left(cue_starts, left)
         for k in range(first, len(cue_starts)):
             cue_start, cue_end = cue_starts[k], cue_ends[k]

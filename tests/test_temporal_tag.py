@@ -130,6 +130,8 @@ ABSOLUTE = [
                  id="fortnight-ago"),
     pytest.param("in the past fortnight", AUG, "P2W", ("2016-08-09", "2016-08-23"),
                  id="past-fortnight"),
+    pytest.param("the blast on Sept. 30 last year", AUG, "2015-09-30", ("2015-09-30", "2015-09-30"),
+                 id="day-month-last-year"),
     pytest.param("the turn of the century", AUG, "2000", ("1999-01-01", "2001-12-31"),
                  id="turn-of-the-century"),
     pytest.param("the turn of the last century", AUG, "1900", ("1899-01-01", "1901-12-31"),

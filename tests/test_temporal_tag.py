@@ -232,6 +232,9 @@ RELATIVE = [
                  ("2016-08-18", "2016-08-18"), id="sentences-is-a-noun"),
     pytest.param("The dollar was at 1.8353 marks Thursday.", AUG, "2016-08-18",
                  ("2016-08-18", "2016-08-18"), id="marks-is-a-currency"),
+    pytest.param("Diplomats said it should not matter to the talks, in which Annan has taken an "
+                 "interest since taking office in January.", dt.date(1997, 4, 16), "1997-01",
+                 ("1997-01-01", "1997-01-31"), id="present-perfect-is-a-past"),
     pytest.param("The vote, on Thursday, will decide it.", AUG, "2016-08-25",
                  ("2016-08-25", "2016-08-25"), id="date-between-commas-takes-the-verb-after"),
     pytest.param("Cardinals gather Monday for the conclave.", AUG, "2016-08-29",

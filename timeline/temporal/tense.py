@@ -176,6 +176,11 @@ _CUE_RE = re.compile(
     r"|(?P<past>" + trie_regex(_SAYING_CUES) + r"|" + trie_regex(_PLAN_PARTICIPLES)
     # A present perfect ("this winter has been mild") reports what is done, weakly.
     + r"|(?:has|have)\s+been(?!\s+(?:scheduled|expected|due|set|slated|planned)\b)"
+    # "has taken a personal interest since taking office in January": so does a present
+    # perfect of another verb, unless it sets a plan ("has scheduled talks for October").
+    + r"|(?:has|have)\s+(?:(?:not|never|already|[a-z]+ly)\s+)?(?!(?:" + trie_regex(_PLAN_PARTICIPLES)
+    + r"|set|promised|pledged|vowed|agreed|decided|threatened|announced|been)\b)"
+    r"[a-z]{2,}(?:ed|en|wn|ne|de|ft|lt|nt|ught)"
     # "decided to admit them in March", "agreed to pay in May": the date is the plan's.
     + r"|[a-z]{2,}ed(?=\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b))"
     # (The lookahead lets the lookbehinds run only before a word in "-ed": 5% of the tagger.)

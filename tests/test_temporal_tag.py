@@ -741,6 +741,8 @@ IN_CONTEXT = [
                  "2005-11-14", ("2005-11-14", "2005-11-14"), id="due-to-a-cause"),
     pytest.param("The talks are due to resume on Monday.", dt.date(2005, 11, 19), "Monday",
                  "2005-11-21", ("2005-11-21", "2005-11-21"), id="due-to-a-plan"),
+    pytest.param("The deficit was $102 million in the year to February 1996.", AUG, "the year",
+                 "P1Y", None, id="the-year-to-a-month-is-twelve-months"),
     pytest.param("The summit will be held on April 24 and 25.", AUG, "April 24 and 25",
                  "2017-04-24", ("2017-04-24", "2017-04-25"), id="day-and-day-ahead"),
 ]

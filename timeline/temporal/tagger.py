@@ -28,7 +28,11 @@ _QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
 # Only quarters the text names set the reference quarter; "a year ago" computed from it must
 # not move it.
 _QUARTER_SOURCES = frozenset({"date", "period_ref"})
-_ENDED_RE = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
+# "the year ended June 30", "the year to February 1996": twelve months named by their end.
+_ENDED_RE = re.compile(
+    r"\s+(?:ended|ending|that\s+ended|which\s+ended"
+    r"|to(?=\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s))\b"
+)
 # How far before a trigger token a match may start ("at least the first two quarters of 1990"
 # starts 9 characters before "first").
 _WINDOW = 32

@@ -180,6 +180,10 @@ def resolve_set(fields: Fields, ctx: Context, count: float | None) -> Resolution
         parts = fields.get("parts_of_day") or fields.get("shared_parts") or ""
         part = _PARTS_OF_DAYS.get(str(parts).lower(), "")
         return Resolution(TimexType.SET, f"XXXX-WXX-{weekday}{part}")
+    if "every_pod" in fields:  # "every morning": that part of every day
+        return Resolution(TimexType.SET, f"XXXX-XX-XXT{fields['every_pod']}")
+    if "every_weekend" in fields:
+        return Resolution(TimexType.SET, "XXXX-WXX-WE")
     if "season" in fields:  # "each summer"
         return Resolution(TimexType.SET, f"XXXX-{fields['season']}")
     month = int_field(fields, "month")

@@ -1,11 +1,13 @@
-"""Which kinds of character a regular expression can start a match with.
+"""Which characters a regular expression can start a match with.
 
 The matcher tries rules only at token starts, and there only the rules that can begin with
-that start's character: a start at "the" tries the rules that may begin with a "t", not every
-rule that begins with a letter. Classes are a digit, each ASCII letter (case folded, as the
-rules match without case), another letter, a quote, or anything else. The analysis walks the
-parse tree of Python's own regex parser and is conservative: anything it does not understand
-counts as "may start with anything".
+that start's first characters: a start at "the" tries the rules that may begin with "the", not
+those that begin with "two", "this" or "Tuesday" (first_prefixes, up to three characters, case
+folded, every digit "0"). The coarser classes of a first character (a digit, each ASCII letter,
+another letter, a quote, or anything else: first_classes) follow from the prefixes and pick
+the precheck a start must pass. The analysis walks the parse tree of Python's own regex
+parser and is conservative: anything it does not understand counts as "may start with
+anything".
 """
 
 from __future__ import annotations
@@ -31,91 +33,6 @@ def char_class(char: str) -> str:
     if char in "'\u2019":
         return QUOTE
     return OTHER
-
-
-def _code_class(code: int) -> str:
-    return char_class(chr(code))
-
-
-def _in_classes(items: list[tuple[Any, Any]]) -> frozenset[str]:
-    classes: set[str] = set()
-    for op, av in items:
-        if op is sre.NEGATE:
-            return EVERYTHING
-        if op is sre.LITERAL:
-            classes.add(_code_class(av))
-        elif op is sre.RANGE:
-            low, high = av
-            if high - low > 40:
-                return EVERYTHING
-            for code in range(low, high + 1):
-                classes.add(_code_class(code))
-        elif op is sre.CATEGORY:
-            if av in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
-                classes.add(DIGIT)
-            elif av in (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD):
-                classes.update(WORD)
-            elif av in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
-                classes.add(OTHER)
-            else:
-                return EVERYTHING
-        else:
-            return EVERYTHING
-    return frozenset(classes)
-
-
-def _sequence(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool]:
-    """First classes of a sequence, and whether it can match the empty string."""
-    result: set[str] = set()
-    for op, av in items:
-        first, nullable = _item(op, av)
-        result |= first
-        if not nullable:
-            return frozenset(result), False
-    return frozenset(result), True
-
-
-def _item(op: Any, av: Any) -> tuple[frozenset[str], bool]:
-    if op in (sre.LITERAL,):
-        return frozenset({_code_class(av)}), False
-    if op is sre.IN:
-        return _in_classes(av), False
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return frozenset(), True  # zero width
-    if op is sre.SUBPATTERN:
-        return _sequence(list(av[-1]))
-    if op is sre.BRANCH:
-        classes: set[str] = set()
-        nullable = False
-        for branch in av[1]:
-            first, empty = _sequence(list(branch))
-            classes |= first
-            nullable = nullable or empty
-        return frozenset(classes), nullable
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
-        low, _, body = av
-        first, nullable = _sequence(list(body))
-        return first, nullable or low == 0
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
-    return EVERYTHING, False
-
-
-def first_classes(pattern: str, flags: int = 0) -> frozenset[str]:
-    """The classes of character a match of ``pattern`` can begin with (conservative)."""
-    return analyse(pattern, flags)[0]
-
-
-def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str], frozenset[str] | None]:
-    """first_classes and first_prefixes of ``pattern`` from one parse (parsing is most of the
-    cost, and the rule set pays it for every rule on the first call of the tagger)."""
-    try:
-        items = list(sre_parse.parse(pattern, flags).data)
-    except re.error:
-        return EVERYTHING, None
-    first, nullable = _sequence(items)
-    texts = frozenset(text for text, _ in _sequence_prefixes(items))
-    return (EVERYTHING if nullable else first), (None if "" in texts else texts)
 
 
 # Prefixes: the first few characters a match can begin with, case folded, every decimal digit
@@ -208,4 +125,23 @@ def _item_prefixes(op: Any, av: Any) -> _Prefixes:
 def first_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The prefixes (case folded, digits as "0", at most PREFIX_LENGTH characters) one of which
     every match of ``pattern`` begins with; None where any start is possible (conservative)."""
-    return analyse(pattern, flags)[1]
+    try:
+        items = list(sre_parse.parse(pattern, flags).data)
+    except re.error:
+        return None
+    texts = frozenset(text for text, _ in _sequence_prefixes(items))
+    return None if "" in texts else texts
+
+
+def first_classes(pattern: str, flags: int = 0) -> frozenset[str]:
+    """The classes of character a match of ``pattern`` can begin with (conservative)."""
+    return analyse(pattern, flags)[0]
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str], frozenset[str] | None]:
+    """first_classes and first_prefixes of ``pattern``, from one parse: the classes are those
+    of the prefixes' first characters (everything where the prefixes are unknown)."""
+    prefixes = first_prefixes(pattern, flags)
+    if prefixes is None:
+        return EVERYTHING, None
+    return frozenset(char_class(prefix[0]) for prefix in prefixes), prefixes

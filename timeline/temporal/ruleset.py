@@ -140,11 +140,11 @@ class RuleSet:
     vocabularies: Mapping[str, Vocabulary]
     # Finds every token a rule may start at or be triggered by: rule words and digits.
     tokens: re.Pattern[str]
-    # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it.
+    # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it, and the same
+    # as a bit set (the matcher walks bit sets: a start's own first characters, start_mask,
+    # narrow them further).
     index: Mapping[str, tuple[int, ...]]
-    # (trigger, character class of a start) -> the indexes of the rules that contain the trigger
-    # and can start with that class, and the same as a bit set.
-    by_start: Mapping[tuple[str, str], tuple[tuple[int, ...], int]]
+    trigger_masks: Mapping[str, int]
     # The character classes some rule can start with: a token start of another class tries
     # nothing.
     start_classes: frozenset[str]
@@ -395,17 +395,12 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         for char_class, guard in _PRECHECK_GUARD.items()
         if char_class in classes
     }
-    by_start: dict[tuple[str, str], tuple[tuple[int, ...], int]] = {}
-    for trigger, numbers in index.items():
-        for char_class in classes:
-            ids = tuple(n for n in numbers if char_class in rules[n].starts_with)
-            by_start[trigger, char_class] = (ids, sum(1 << n for n in ids))
     return RuleSet(
         tuple(rules),
         MappingProxyType(vocabularies),
         tokens,
         MappingProxyType({k: tuple(v) for k, v in index.items()}),
-        MappingProxyType(by_start),
+        MappingProxyType({k: sum(1 << n for n in v) for k, v in index.items()}),
         frozenset(classes),
         MappingProxyType(prechecks),
         tuple(rule.regex.match for rule in rules),

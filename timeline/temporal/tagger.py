@@ -202,7 +202,7 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
     """
     starts: list[int] = []
     triggers: list[tuple[int, str]] = []
-    index = ruleset.index
+    trigger_masks = ruleset.trigger_masks
     counted = ruleset.counted_number
     for token in ruleset.tokens.finditer(text):
         position = token.start()
@@ -210,22 +210,20 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
         word = token["word"]
         if word:
             key = word.lower()
-            if key in index:
+            if key in trigger_masks:
                 triggers.append((position, key))
         elif counted is None or counted.match(text, position) is None:
             triggers.append((position, DIGIT))
     tried: dict[int, int] = {}  # start -> bit set of the rules already tried there
-    # Token starts that passed their class's precheck, in order, with that class. Triggers come
-    # in text order, so each start is prechecked once, when the first window reaches it.
+    # Token starts that passed their class's precheck, in order. Triggers come in text order,
+    # so each start is prechecked once, when the first window reaches it.
     passed: list[int] = []
-    passed_class: dict[int, str] = {}
     checked = 0  # starts[:checked] have been prechecked
     found: list[tuple[int, int, int, int, re.Match[str]]] = []
     rules = ruleset.rules
     matchers = ruleset.matchers
     start_classes = ruleset.start_classes
     prechecks = ruleset.prechecks
-    by_start = ruleset.by_start
     start_mask = ruleset.start_mask
     all_mask = ruleset.all_mask
     for trigger, key in triggers:
@@ -239,12 +237,11 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
             precheck = prechecks.get(start_class)
             if precheck is None or precheck.match(text, start) is not None:
                 passed.append(start)
-                passed_class[start] = start_class
                 # The rules that cannot begin with these characters count as tried already.
                 tried[start] = all_mask & ~start_mask(text, start)
         checked = max(checked, last)
         for start in passed[bisect.bisect_left(passed, trigger - _WINDOW) :]:
-            mask = by_start[key, passed_class[start]][1]
+            mask = trigger_masks[key]
             done = tried[start]
             todo = mask & ~done
             if not todo:

@@ -235,6 +235,8 @@ RELATIVE = [
     pytest.param("Diplomats said it should not matter to the talks, in which Annan has taken an "
                  "interest since taking office in January.", dt.date(1997, 4, 16), "1997-01",
                  ("1997-01-01", "1997-01-31"), id="present-perfect-is-a-past"),
+    pytest.param("Analysts await the report due Thursday.", AUG, "2016-08-25",
+                 ("2016-08-25", "2016-08-25"), id="due-before-a-weekday"),
     pytest.param("The vote, on Thursday, will decide it.", AUG, "2016-08-25",
                  ("2016-08-25", "2016-08-25"), id="date-between-commas-takes-the-verb-after"),
     pytest.param("Cardinals gather Monday for the conclave.", AUG, "2016-08-29",

@@ -84,6 +84,10 @@ _PRESENT_PLANS = (
     "hits theaters", "premieres", "launch", "inaugurates", "swears in",
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)
 # Modals of what may yet happen ("they can take part in planning for the summit in April"),
 # but not with a perfect ("the vote should have been held in March" is past). "Could" and
 # "must" are left out: "could not attend in March" is a past, "must be returned by Friday" a
@@ -166,6 +170,8 @@ _CUE_RE = re.compile(
     r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Ii]ts\s)(?<!\b[Hh]is\s)(?<!\b[Hh]er\s)(?<!\b[Tt]heir\s)"
     r"(?<!\b[Oo]ur\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)" + trie_regex(_PRESENT_PLANS)
     + r"|(?:beginning|starting)(?=\s+(?:" + trie_regex(_WEEKDAYS) + r")\b)"
+    # "the results, due Friday, ...", "a report due March 3": what is due lies ahead.
+    + r"|due(?=\s+(?:" + trie_regex((*_WEEKDAYS, *_MONTHS)) + r")\b)"
     # "the meeting is scheduled for June 13", "a ruling is expected in May": a plan ahead;
     # so is a passive infinitive ("an interview to be published on Wednesday").
     + r"|(?:is|are)\s+(?:" + trie_regex(_PLAN_PARTICIPLES) + r")(?!\s+to\b)"

@@ -235,6 +235,10 @@ RELATIVE = [
     pytest.param("Diplomats said it should not matter to the talks, in which Annan has taken an "
                  "interest since taking office in January.", dt.date(1997, 4, 16), "1997-01",
                  ("1997-01-01", "1997-01-31"), id="present-perfect-is-a-past"),
+    pytest.param("If elected in March, she would cut taxes.", NOV, "2017-03",
+                 ("2017-03-01", "2017-03-31"), id="opening-condition-takes-the-main-verb"),
+    pytest.param("When elected in March, she cut taxes.", NOV, "2016-03",
+                 ("2016-03-01", "2016-03-31"), id="opening-time-clause-past"),
     pytest.param("Analysts await the report due Thursday.", AUG, "2016-08-25",
                  ("2016-08-25", "2016-08-25"), id="due-before-a-weekday"),
     pytest.param("The vote, on Thursday, will decide it.", AUG, "2016-08-25",

@@ -241,6 +241,7 @@ _ATTACHED_RE = re.compile(r"\s+(?:in|on|at|during|since)\s+(?:the\s+)?")
 _WINDOW = 250
 # An expression that opens its sentence ("On Friday, the minister will...") is dated by the
 # clause after it; one inside a clause is not dated by a later clause.
+_OPENING_CLAUSE_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:If|Unless|Once|When|Whenever)\s[^,;:.!?]{0,80}")
 _PARENTHESIS_RE = re.compile(r",\s*(?:(?:on|in|at|by|from|since|until)\s+)?$")
 _FRONTED_RE = re.compile(r"\s*(?:[\"'`(\u201c]\s*)?(?:\w+\s+){0,2}$")
 
@@ -385,9 +386,10 @@ class TenseIndex:
         sentence_start = self.boundaries[i - 1] if i else 0
         fronted = bool(_FRONTED_RE.fullmatch(text, sentence_start, start)) or (
             # "The vote, on Thursday, will decide": a date set off by commas inside its clause
-            # is dated by the verb that follows, as a fronted one is.
+            # is dated by the verb that follows, as a fronted one is; so is a date in an
+            # opening condition or time clause ("If elected in March, she would...").
             text.startswith(",", end) and bool(_PARENTHESIS_RE.search(text, max(0, start - 8), start))
-        )
+        ) or bool(_OPENING_CLAUSE_RE.fullmatch(text, sentence_start, start))
         first = bisect.bisect_left(cue_starts, left)
         for k in range(first, len(cue_starts)):
             cue_start, cue_end = cue_starts[k], cue_ends[k]
@@ -407,6 +409,8 @@ class TenseIndex:
                 continue  # "cut rates on 4 August, ... and will next meet": another clause
             distance = start - cue_end if cue_end <= start else cue_start - end
             tense = cue_tense[k]
+            if tense is Tense.UNKNOWN:
+                continue  # a past form in a condition ("if elected in March") says nothing
             if cue_start >= end and attached:
                 continue  # "aid pledged in February would arrive": the verb it hangs on
             if best is None or distance < best[0]:

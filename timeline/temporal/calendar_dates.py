@@ -132,6 +132,11 @@ def holiday_year(code: str, dct: dt.date, ctx: Context) -> int | None:
     return next((y for y, d in reversed(candidates) if d <= dct + PAST_SLACK), None)
 
 
+# How long after a quarter's middle results for it are still reported (and spoken of in the
+# future tense: "will report third-quarter results" in October).
+_QUARTER_REPORTED = dt.timedelta(days=150)
+
+
 def _turn_of_century(fields: Fields, ctx: Context) -> Resolution | None:
     """"the turn of the century" (or "of this century"): the centennial year nearest the DCT,
     give or take a year; "of the last century" the one before it ("the turn of the last
@@ -329,6 +334,10 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             # report third-quarter results" speaks of a quarter that has ended.
             middle = dt.date(dct.year, 3 * quarter - 1, 15)
             year = dct.year - 1 if middle > dct + PAST_SLACK else dct.year
+            if year == dct.year and middle < dct - _QUARTER_REPORTED and ctx.tense() is Tense.FUTURE:
+                # ... but one long over is next year's: "profits will rise in the first
+                # quarter" in a November paper.
+                year += 1
         return finish(TimexType.DATE, f"{year:04d}-Q{quarter}" if year else f"XXXX-Q{quarter}", mod)
     if "half" in fields or "last_half" in fields or "first_two" in fields or "last_two" in fields:
         # "the first two quarters of 1990" is its first half

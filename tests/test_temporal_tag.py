@@ -241,6 +241,8 @@ RELATIVE = [
                  ("2016-03-01", "2016-03-31"), id="opening-time-clause-past"),
     pytest.param("Profits will rise in the first quarter.", NOV, "2017-Q1",
                  ("2017-01-01", "2017-03-31"), id="future-quarter-long-over-is-next-years"),
+    pytest.param("Growth will pick up in the first half.", NOV, "2017-H1",
+                 ("2017-01-01", "2017-06-30"), id="future-half-long-over-is-next-years"),
     pytest.param("The company will report third-quarter results.", NOV, "2016-Q3",
                  ("2016-07-01", "2016-09-30"), id="future-report-of-a-quarter-just-ended"),
     pytest.param("Analysts await the report due Thursday.", AUG, "2016-08-25",

@@ -135,6 +135,7 @@ def holiday_year(code: str, dct: dt.date, ctx: Context) -> int | None:
 # How long after a quarter's middle results for it are still reported (and spoken of in the
 # future tense: "will report third-quarter results" in October).
 _QUARTER_REPORTED = dt.timedelta(days=150)
+_HALF_REPORTED = dt.timedelta(days=90)
 
 
 def _turn_of_century(fields: Fields, ctx: Context) -> Resolution | None:
@@ -347,7 +348,11 @@ def resolve_date(fields: Fields, ctx: Context) -> Resolution | None:
             return None
         if year is None and "rel_year" in fields and dct is not None:
             year = dct.year + int(str(fields["rel_year"]))  # "the second half of next year"
-        year = year or (dct.year if dct else None)
+        if year is None and dct is not None:
+            year = dct.year
+            end = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
+            if end < dct - _HALF_REPORTED and ctx.tense() is Tense.FUTURE:
+                year += 1  # "growth will pick up in the first half" in a November paper
         return finish(TimexType.DATE, f"{year:04d}-H{half}" if year else f"XXXX-H{half}", mod)
     if "season" in fields:
         prefix = f"{year:04d}" if year else "XXXX"

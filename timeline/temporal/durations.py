@@ -16,7 +16,7 @@ from timeline.temporal.resolution import (
 )
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
-from timeline.temporal.values import interval_for_value, shift
+from timeline.temporal.values import interval_for_value, shift, shift_count
 
 # The unit a fraction of each unit is written in, and how many of them make one.
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
@@ -132,7 +132,7 @@ def resolve_anchored(fields: Fields, ctx: Context, count: float | None) -> Resol
         # "In mid-1943 ... Over the next three years the war spread": a past-tense "next"
         # counts from the date the story is at, not from the DCT.
         anchor = focus.start
-    other = shift(anchor, unit if unit != "WE" else "W", round(count) * rel)
+    other = shift_count(anchor, unit if unit != "WE" else "W", count * rel)
     start, end = (other, anchor) if rel < 0 else (anchor, other)
     precision = {"Y": Precision.YEAR, "M": Precision.MONTH, "W": Precision.WEEK,
                  "Q": Precision.QUARTER, "DE": Precision.DECADE, "CE": Precision.CENTURY,

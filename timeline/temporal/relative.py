@@ -22,11 +22,13 @@ from timeline.temporal.resolution import (
 from timeline.temporal.tense import Tense
 from timeline.temporal.types import Interval, Precision, TimexType
 from timeline.temporal.values import (
+    MONTHS_IN,
     interval_for_value,
     narrow,
     quarter_of,
     season_of,
     shift,
+    shift_count,
     unit_value,
     weekend_of,
 )
@@ -186,8 +188,6 @@ _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 _YEAR_AGO_RE = re.compile(r"^(?P<year>\d{4})(?P<rest>-Q[1-4]|-\d{2}(?:-\d{2})?|-H[12])?$")
 
 
-# Months in the units a fractional count is read in ("half a century", "a year and a half").
-_IN_MONTHS = {"Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
 
 
 def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
@@ -219,11 +219,10 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
             return finish(TimexType.DATE, f"{int(year_text) - 1:04d}-Q{q}", mod)
     if ctx.dct is None:
         return finish(TimexType.DATE, UNDERSPECIFIED.get(unit, "XXXX"), mod)
-    if count != int(count) and unit in _IN_MONTHS:
+    if count != int(count) and unit in MONTHS_IN:
         # "a quarter century ago", "a year and a half ago": counted in months, dated by year
-        months = round(count * _IN_MONTHS[unit])
-        moved = shift(ctx.dct, "M", -months if sign < 0 else months)
-        grain = "M" if months < 24 else "Y"
+        moved = shift_count(ctx.dct, unit, count * sign)
+        grain = "M" if count * MONTHS_IN[unit] < 24 else "Y"
         return finish(TimexType.DATE, unit_value(moved, grain), mod)
     amount = round(count) * sign
     if unit in {"H", "MIN", "S"}:

@@ -91,9 +91,10 @@ def parse_count(text: str, words: Mapping[str, int | str]) -> float | None:
     text = " ".join(text.strip().lower().split())
     if text in _FRACTIONS:  # "half a century", "a quarter of a century"
         return _FRACTIONS[text]
-    if text.endswith(" and a half"):  # "two and a half"
-        base = parse_count(text[: -len(" and a half")], words)
-        return base + 0.5 if base is not None and base > 0 else None
+    for tail in (" and a half", " and half"):  # "two and a half", "three and half" (a slip)
+        if text.endswith(tail):
+            base = parse_count(text[: -len(tail)], words)
+            return base + 0.5 if base is not None and base > 0 else None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     fraction = re.fullmatch(r"(?P<whole>\d+)\s+(?P<num>\d+)/(?P<den>\d+)", text)

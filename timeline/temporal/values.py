@@ -151,6 +151,18 @@ def span(first: Interval, last: Interval) -> Interval:
     )
 
 
+# Months in the units a fractional count is read in ("half a century", "a year and a half").
+MONTHS_IN = {"Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
+
+
+def shift_count(day: dt.date, unit: str, count: float) -> dt.date:
+    """``day`` moved by ``count`` units, a fraction of a year or longer counted in months
+    ("the past half-century" is 600 months back, "two and a half years" 30)."""
+    if count != int(count) and unit in MONTHS_IN:
+        return add_months(day, round(count * MONTHS_IN[unit]))
+    return shift(day, unit, round(count))
+
+
 def shift(day: dt.date, unit: str, amount: int) -> dt.date:
     """``day`` moved by ``amount`` units (Y, M, W, FN, D, Q, DE, CE, ML, H)."""
     if unit == "Y":

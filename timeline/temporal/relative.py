@@ -233,7 +233,7 @@ def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolut
     if unit == "WE":  # "two weekends ago": the Saturday and Sunday of that week
         value, interval = weekend_of(ctx.dct + dt.timedelta(weeks=amount))
         return Resolution(TimexType.DATE, value, mod, narrow(interval, mod) if mod else interval)
-    moved = shift(ctx.dct, unit, amount)
+    moved = shift_count(ctx.dct, unit, count * sign)
     return finish(TimexType.DATE, unit_value(moved, "W" if unit == "FN" else unit), mod)
 
 

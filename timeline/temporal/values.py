@@ -157,10 +157,20 @@ MONTHS_IN = {"Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
 
 def shift_count(day: dt.date, unit: str, count: float) -> dt.date:
     """``day`` moved by ``count`` units, a fraction of a year or longer counted in months
-    ("the past half-century" is 600 months back, "two and a half years" 30)."""
-    if count != int(count) and unit in MONTHS_IN:
-        return add_months(day, round(count * MONTHS_IN[unit]))
-    return shift(day, unit, round(count))
+    ("the past half-century" is 600 months back, "two and a half years" 30) and of a week in
+    days ("two and a half weeks" is 18), halves rounded away from zero."""
+    if count != int(count):
+        if unit in MONTHS_IN:
+            return add_months(day, _half_up(count * MONTHS_IN[unit]))
+        if unit in ("W", "D"):
+            return day + dt.timedelta(days=_half_up(count * (7 if unit == "W" else 1)))
+    return shift(day, unit, _half_up(count))
+
+
+def _half_up(x: float) -> int:
+    """``x`` rounded half away from zero (Python's round() takes halves to the even number:
+    round(2.5) is 2, which made "two and a half years" two)."""
+    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
 
 
 def shift(day: dt.date, unit: str, amount: int) -> dt.date:

@@ -4,7 +4,7 @@ The matcher tries rules only at token starts, and there only the rules that can 
 that start's first characters: a start at "the" tries the rules that may begin with "the", not
 those that begin with "two", "this" or "Tuesday" (first_prefixes, up to three characters, case
 folded, every digit "0"). The coarser classes of a first character (a digit, each ASCII letter,
-another letter, a quote, or anything else: first_classes) follow from the prefixes and pick
+another letter, a quote, or anything else: analyse) follow from the prefixes and pick
 the precheck a start must pass. The analysis walks the parse tree of Python's own regex
 parser and is conservative: anything it does not understand counts as "may start with
 anything".
@@ -133,14 +133,10 @@ def first_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in texts else texts
 
 
-def first_classes(pattern: str, flags: int = 0) -> frozenset[str]:
-    """The classes of character a match of ``pattern`` can begin with (conservative)."""
-    return analyse(pattern, flags)[0]
-
-
 def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str], frozenset[str] | None]:
-    """first_classes and first_prefixes of ``pattern``, from one parse: the classes are those
-    of the prefixes' first characters (everything where the prefixes are unknown)."""
+    """The classes of character a match of ``pattern`` can begin with, and its first_prefixes:
+    the classes are those of the prefixes' first characters (every class where the prefixes
+    are unknown)."""
     prefixes = first_prefixes(pattern, flags)
     if prefixes is None:
         return EVERYTHING, None

@@ -140,10 +140,8 @@ class RuleSet:
     vocabularies: Mapping[str, Vocabulary]
     # Finds every token a rule may start at or be triggered by: rule words and digits.
     tokens: re.Pattern[str]
-    # Trigger word (lower case) or DIGIT -> indexes of the rules that contain it, and the same
-    # as a bit set (the matcher walks bit sets: a start's own first characters, start_mask,
-    # narrow them further).
-    index: Mapping[str, tuple[int, ...]]
+    # Trigger word (lower case) or DIGIT -> the bit set of the rules that contain it (bit n is
+    # rule n; a start's own first characters, start_mask, narrow it further).
     trigger_masks: Mapping[str, int]
     # The character classes some rule can start with: a token start of another class tries
     # nothing.
@@ -399,7 +397,6 @@ def build_ruleset(vocabulary_doc: Mapping[str, Any], pattern_doc: Mapping[str, A
         tuple(rules),
         MappingProxyType(vocabularies),
         tokens,
-        MappingProxyType({k: tuple(v) for k, v in index.items()}),
         MappingProxyType({k: sum(1 << n for n in v) for k, v in index.items()}),
         frozenset(classes),
         MappingProxyType(prechecks),

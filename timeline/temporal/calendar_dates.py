@@ -132,8 +132,8 @@ def holiday_year(code: str, dct: dt.date, ctx: Context) -> int | None:
     return next((y for y, d in reversed(candidates) if d <= dct + PAST_SLACK), None)
 
 
-# How long after a quarter's middle results for it are still reported (and spoken of in the
-# future tense: "will report third-quarter results" in October).
+# How long after a quarter's middle, or a half's end, results for it are still reported (and
+# spoken of in the future tense: "will report third-quarter results" in October).
 _QUARTER_REPORTED = dt.timedelta(days=150)
 _HALF_REPORTED = dt.timedelta(days=90)
 

@@ -35,11 +35,8 @@ def char_class(char: str) -> str:
     return OTHER
 
 
-# Prefixes: the first few characters a match can begin with, case folded, every decimal digit
-# written "0". A prefix shorter than PREFIX_LENGTH means "then anything" (the pattern ends, or
-# what follows is too varied to list). A rule is tried only at a start whose first characters
-# begin with one of its prefixes; a start at "the" no longer tries the rules that begin with
-# "two", "this" or "Tuesday".
+# A prefix shorter than PREFIX_LENGTH means "then anything" (the pattern ends, or what follows
+# is too varied to list).
 PREFIX_LENGTH = 3
 _MAX_PREFIXES = 3000  # beyond this many, a pattern counts as "may begin with anything"
 _Prefixes = frozenset[tuple[str, bool]]  # (text, complete: the item ended exactly there)
@@ -113,9 +110,9 @@ def _item_prefixes(op: Any, av: Any) -> _Prefixes:
         return frozenset(out)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
         low, high, body = av
-        once = frozenset((text, False) for text, _ in _sequence_prefixes(list(body)))
-        if high == 1:  # "x?" or "x": exactly what the body begins with, then the rest
-            once = _sequence_prefixes(list(body))
+        once = _sequence_prefixes(list(body))
+        if high != 1:  # after one repetition another may follow: then anything
+            once = frozenset((text, False) for text, _ in once)
         return once | _EMPTY if low == 0 else once
     if op is getattr(sre, "ATOMIC_GROUP", None):
         return _sequence_prefixes(list(av))

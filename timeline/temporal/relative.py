@@ -188,8 +188,6 @@ _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 _YEAR_AGO_RE = re.compile(r"^(?P<year>\d{4})(?P<rest>-Q[1-4]|-\d{2}(?:-\d{2})?|-H[12])?$")
 
 
-
-
 def resolve_offset(fields: Fields, ctx: Context, count: float | None) -> Resolution | None:
     """"two years ago", "a year earlier", "three days from now": the unit that far from the DCT."""
     unit = str(fields.get("unit", ""))
@@ -294,18 +292,17 @@ def resolve_focus(fields: Fields, ctx: Context) -> Resolution | None:
     if "bare_day" in fields:
         return _bare_day(int(str(fields["bare_day"])), ctx)
     unit = str(fields.get("unit", ""))
-    if "focus_month" in fields:  # "September that year": that month of the year named last
+    # "that summer", "the summer of that year", "September that year": a season or month of
+    # the year named last.
+    part_of_year = (
+        f"{int(str(fields['focus_month'])):02d}" if "focus_month" in fields
+        else str(fields.get("season") or (unit if unit in _SEASONS else ""))
+    )
+    if part_of_year:
         focus_year = interval_for_value(ctx.focus_value or "")
-        month = int(str(fields["focus_month"]))
         if focus_year is None or focus_year.precision.rank > Precision.YEAR.rank:
-            return finish(TimexType.DATE, f"XXXX-{month:02d}", mod_of(fields))
-        return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{month:02d}", mod_of(fields))
-    season = str(fields.get("season") or (unit if unit in _SEASONS else ""))
-    if season:  # "that summer", "the summer of that year": a season of the year named last
-        focus_year = interval_for_value(ctx.focus_value or "")
-        if focus_year is None or focus_year.precision.rank > Precision.YEAR.rank:
-            return finish(TimexType.DATE, f"XXXX-{season}", mod_of(fields))
-        return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{season}", mod_of(fields))
+            return finish(TimexType.DATE, f"XXXX-{part_of_year}", mod_of(fields))
+        return finish(TimexType.DATE, f"{focus_year.start.year:04d}-{part_of_year}", mod_of(fields))
     part_of_day = unit if unit in _PARTS_OF_DAY else ""
     unit = unit if unit in _FOCUS_NEEDS else "D"
     step = 1 if "next" in fields else -1 if "prev" in fields else 0

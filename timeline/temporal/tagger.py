@@ -240,8 +240,8 @@ def _candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, int, int, r
                 # The rules that cannot begin with these characters count as tried already.
                 tried[start] = all_mask & ~start_mask(text, start)
         checked = max(checked, last)
+        mask = trigger_masks[key]
         for start in passed[bisect.bisect_left(passed, trigger - _WINDOW) :]:
-            mask = trigger_masks[key]
             done = tried[start]
             todo = mask & ~done
             if not todo:

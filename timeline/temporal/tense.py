@@ -69,15 +69,17 @@ _FUTURE_CUES = (
     # "the event starting on Thursday" (and "beginning Thursday", in _CUE_RE): a schedule.
     "beginning on", "starting on",
 )
-_PLURAL_PLANS = ("meet", "gather", "begin", "convene", "reconvene", "arrive", "depart", "take office", "expire")
-# The present of the verbs of a programme ("the court hears the case Tuesday", "Apple unveils
-# its phone Monday", "the summit ends Tuesday", "voters elect a parliament Sunday"), singular
-# and plural; a determiner before one makes it a noun ("the votes Thursday were counted").
+# The present of the verbs of a programme ("he and Arafat meet separately Monday", "the court
+# hears the case Tuesday", "the summit ends Tuesday", "voters elect a parliament Sunday"), the
+# plural forms and the singular ones _FUTURE_CUES lacks; not their infinitive or base form
+# ("agreed to meet", "did not meet"), and a determiner before one makes it a noun ("the launch
+# Thursday", "a track meet").
 # Left out as nouns as often as verbs in news, after an adjective the determiner check does
 # not see: "marks" (the currency), "hosts", "rules", "votes", "sentences", "signs",
 # "releases", "debates", "presents", "travel" ("jail sentences Monday", "press releases").
 _PRESENT_PLANS = (
-    "holds", "hold", "hears", "appears", "appear", "testifies", "testify", "closes",
+    "meet", "gather", "begin", "convene", "reconvene", "arrive", "depart", "take office",
+    "expire", "holds", "hold", "hears", "appears", "appear", "testifies", "testify", "closes",
     "unveils", "unveil", "delivers", "ends", "end", "elects", "elect", "celebrates", "sits",
     "concludes", "conclude", "wraps up", "wrap up", "decides", "publishes", "play", "travels",
     "kicks off", "tees off", "goes on trial", "go on trial", "goes on sale", "go on sale",
@@ -161,11 +163,8 @@ _CUE_RE = re.compile(
     r"|(?P<neutral>" + trie_regex(_NEUTRAL) + r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:be|being)\s+[a-z]+)"
     r"|(?P<future>" + trie_regex(_FUTURE_CUES) + r"|" + _MODAL + r"|" + _PROGRESSIVE
     + r"|due\s+to(?=\s+(?:" + trie_regex(_PLAN_VERBS) + r")\b)"
-    # The plural present of a scheduling verb ("he and Arafat meet separately Monday"),
-    # though not its infinitive or base form ("agreed to meet", "did not meet").
-    # (The lookahead comes first so that the lookbehinds run only before such a verb.)
-    + r"|(?=" + trie_regex(_PLURAL_PLANS) + r")(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)"
-    + trie_regex(_PLURAL_PLANS)
+    # The present of a programme verb (the lookahead comes first so that the lookbehinds run
+    # only before such a verb).
     + r"|(?=" + trie_regex(_PRESENT_PLANS) + r")(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)"
     r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Ii]ts\s)(?<!\b[Hh]is\s)(?<!\b[Hh]er\s)(?<!\b[Tt]heir\s)"
     r"(?<!\b[Oo]ur\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)" + trie_regex(_PRESENT_PLANS)
